@@ -1,0 +1,107 @@
+import { describe, it, expect, beforeEach } from 'vitest';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildProcessor } from './build.ts';
+import type { ProcessorManifest } from '../processors/index.ts';
+
+let root: string;
+let dir: string;
+
+// A processor whose "build" copies its source to bin/processor and counts how often it ran.
+function manifest(overrides: Partial<ProcessorManifest> = {}): ProcessorManifest {
+  return {
+    schema_version: 1,
+    name: 'fake',
+    language: 'sh',
+    description: 'test double',
+    build: { command: ['sh', '-c', 'echo run >> runs.txt && mkdir -p bin && cp src/main.sh bin/processor'], inputs: ['src'] },
+    start: { command: ['bin/processor'] },
+    readiness: '/health',
+    toolchain: { command: ['sh', '-c', 'echo fake-toolchain 1.0'] },
+    dir,
+    manifest_path: join(dir, 'processor.json'),
+    ...overrides,
+  };
+}
+
+function runs(): number {
+  return existsSync(join(dir, 'runs.txt')) ? readFileSync(join(dir, 'runs.txt'), 'utf8').trim().split('\n').length : 0;
+}
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'build-'));
+  dir = join(root, 'processors', 'fake');
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  writeFileSync(join(dir, 'src', 'main.sh'), 'echo v1\n');
+});
+
+const logDir = (): string => join(root, 'logs');
+
+describe('buildProcessor', () => {
+  it('builds, reports the toolchain version and keeps the log in a file', async () => {
+    const result = await buildProcessor(manifest(), { logDir: logDir() });
+    expect(result).toMatchObject({ ok: true, cached: false, toolchain_version: 'fake-toolchain 1.0' });
+    expect(readFileSync(join(dir, 'bin', 'processor'), 'utf8')).toBe('echo v1\n');
+    expect(readFileSync(result.log_path, 'utf8')).toContain('cp src/main.sh bin/processor');
+    expect(existsSync(join(root, '.build-cache', 'fake.json'))).toBe(true);
+  });
+
+  it('skips the build when inputs and toolchain are unchanged and the outputs exist', async () => {
+    await buildProcessor(manifest(), { logDir: logDir() });
+    const second = await buildProcessor(manifest(), { logDir: logDir() });
+    expect(second).toMatchObject({ ok: true, cached: true });
+    expect(runs()).toBe(1);
+  });
+
+  it('rebuilds when an input file changes', async () => {
+    await buildProcessor(manifest(), { logDir: logDir() });
+    writeFileSync(join(dir, 'src', 'main.sh'), 'echo v2\n');
+    const second = await buildProcessor(manifest(), { logDir: logDir() });
+    expect(second).toMatchObject({ ok: true, cached: false });
+    expect(runs()).toBe(2);
+  });
+
+  it('rebuilds when a file is added to an input folder', async () => {
+    await buildProcessor(manifest(), { logDir: logDir() });
+    writeFileSync(join(dir, 'src', 'extra.sh'), 'true\n');
+    expect(await buildProcessor(manifest(), { logDir: logDir() })).toMatchObject({ cached: false });
+  });
+
+  it('rebuilds when the toolchain version changes', async () => {
+    await buildProcessor(manifest(), { logDir: logDir() });
+    const newer = manifest({ toolchain: { command: ['sh', '-c', 'echo fake-toolchain 2.0'] } });
+    expect(await buildProcessor(newer, { logDir: logDir() })).toMatchObject({ cached: false, toolchain_version: 'fake-toolchain 2.0' });
+  });
+
+  it('rebuilds when an output is missing although the inputs are unchanged', async () => {
+    await buildProcessor(manifest(), { logDir: logDir() });
+    rmSync(join(dir, 'bin'), { recursive: true });
+    expect(await buildProcessor(manifest(), { logDir: logDir() })).toMatchObject({ ok: true, cached: false });
+    expect(existsSync(join(dir, 'bin', 'processor'))).toBe(true);
+  });
+
+  it('returns the log tail when the build command fails', async () => {
+    const failing = manifest({ build: { command: ['sh', '-c', 'echo "error: syntax at line 3" >&2; exit 3'], inputs: ['src'] } });
+    const result = await buildProcessor(failing, { logDir: logDir() });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toContain('exited with code 3');
+    expect(result.log_tail).toContain('error: syntax at line 3');
+  });
+
+  it('names the program to install when the toolchain is not on PATH', async () => {
+    const missing = manifest({ toolchain: { command: ['cargo-that-does-not-exist', '--version'] } });
+    const result = await buildProcessor(missing, { logDir: logDir() });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toBe('fake: "cargo-that-does-not-exist" was not found on PATH: install it or put it on PATH');
+  });
+
+  it('does not cache a failed build', async () => {
+    const failing = manifest({ build: { command: ['sh', '-c', 'echo run >> runs.txt; mkdir -p bin && cp src/main.sh bin/processor; exit 1'], inputs: ['src'] } });
+    await buildProcessor(failing, { logDir: logDir() });
+    await buildProcessor(failing, { logDir: logDir() });
+    expect(runs()).toBe(2);
+  });
+});

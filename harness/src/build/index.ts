@@ -1,0 +1,1 @@
+export { buildProcessor, type BuildResult, type BuildOptions } from './build.ts';

@@ -1,0 +1,58 @@
+// Finds and validates every processors/*/processor.json. All problems in all manifests are
+// collected and reported together, each with its file and field, so one run shows everything
+// that needs fixing.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, resolve, relative } from 'node:path';
+import { UserError } from '../cli/fatal.ts';
+import { manifestSchema, type ProcessorManifest } from './manifest.ts';
+
+export function loadManifests(repoRoot: string, names?: readonly string[]): ProcessorManifest[] {
+  const root = resolve(repoRoot);
+  const processorsDir = join(root, 'processors');
+  const dirs = existsSync(processorsDir)
+    ? readdirSync(processorsDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && existsSync(join(processorsDir, d.name, 'processor.json')))
+        .map((d) => d.name)
+        .sort()
+    : [];
+
+  const problems: string[] = [];
+  const manifests: ProcessorManifest[] = [];
+  for (const dirName of dirs) {
+    const manifestPath = join(processorsDir, dirName, 'processor.json');
+    const shown = relative(root, manifestPath);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    } catch (err) {
+      problems.push(`${shown}: not valid JSON (${(err as Error).message})`);
+      continue;
+    }
+    const parsed = manifestSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
+        problems.push(`${shown}: ${field}: ${issue.message}`);
+      }
+      continue;
+    }
+    if (parsed.data.name !== dirName) {
+      problems.push(`${shown}: name: "${parsed.data.name}" must equal its folder name "${dirName}"`);
+      continue;
+    }
+    manifests.push({ ...parsed.data, dir: join(processorsDir, dirName), manifest_path: manifestPath });
+  }
+  if (problems.length > 0) {
+    throw new UserError(`invalid processor manifest${problems.length > 1 ? 's' : ''}:\n  ${problems.join('\n  ')}`);
+  }
+
+  if (names === undefined) return manifests;
+  const available = manifests.map((m) => m.name);
+  const unknown = names.filter((n) => !available.includes(n));
+  if (unknown.length > 0) {
+    throw new UserError(
+      `unknown processor${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')}; available: ${available.length > 0 ? available.join(', ') : '(none: no processors/*/processor.json found)'}`,
+    );
+  }
+  return names.map((n) => manifests.find((m) => m.name === n)!);
+}

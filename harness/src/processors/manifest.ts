@@ -1,0 +1,43 @@
+// The shape of `processors/<name>/processor.json` (see processors/README.md, "The manifest").
+// The harness learns everything about an implementation from this file, so it is validated
+// strictly: a typo in a field name should fail loudly, not silently fall back to a default.
+import { z } from 'zod';
+
+const command = z
+  .array(z.string().min(1, 'must be a non-empty string'))
+  .min(1, 'must name at least the program to run');
+
+const commandSection = z.object({ command }).strict();
+
+export const manifestSchema = z
+  .object({
+    schema_version: z.literal(1),
+    name: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lower-case letters, digits, "-" or "_"'),
+    language: z.string().min(1),
+    description: z.string().min(1),
+    notes: z.string().optional(),
+    build: z
+      .object({
+        command,
+        inputs: z.array(z.string().min(1)).min(1, 'must list at least one file or folder'),
+        /** Files the build produces; a cached build is reused only when they all exist. Defaults to the relative paths in start.command (see build/outputs.ts). */
+        outputs: z.array(z.string().min(1)).optional(),
+      })
+      .strict(),
+    start: commandSection,
+    readiness: z.string().startsWith('/', 'must be a path starting with "/"'),
+    toolchain: commandSection,
+    test: commandSection.optional(),
+    microbench: commandSection.optional(),
+  })
+  .strict();
+
+export type ManifestFile = z.infer<typeof manifestSchema>;
+
+/** A validated manifest plus where it lives. */
+export interface ProcessorManifest extends ManifestFile {
+  /** Absolute path of the implementation folder; every command runs with it as working directory. */
+  dir: string;
+  /** Absolute path of the processor.json it was read from. */
+  manifest_path: string;
+}
