@@ -1,0 +1,30 @@
+// Where a run lives on disk. One folder per run; one file per measurement, written as soon as
+// that measurement completes, so a crash or Ctrl-C never loses what was already measured.
+import path from 'node:path';
+
+export const RUN_FILE = 'run.json';
+export const MEASUREMENTS_DIR = 'measurements';
+export const CAPACITY_DIR = 'capacity';
+export const LOGS_DIR = 'logs';
+
+export function runDir(resultsRoot: string, runId: string): string {
+  return path.join(resultsRoot, runId);
+}
+
+export function measurementFile(scenario: string, processor: string, repetition: number): string {
+  return path.join(MEASUREMENTS_DIR, `${scenario}__${processor}__r${repetition}.json`);
+}
+
+export function capacityFile(scenario: string, processor: string): string {
+  return path.join(CAPACITY_DIR, `${scenario}__${processor}.json`);
+}
+
+/** Run ids sort by time: 20261126T091500Z-<sha7>-<4 hex>. */
+export function newRunId(now: Date, gitSha: string, random: () => number = Math.random): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const suffix = Math.floor(random() * 0x10000).toString(16).padStart(4, '0');
+  return `${stamp}-${gitSha.slice(0, 7) || 'nogit'}-${suffix}`;
+}
+
+/** Run ids come from users (CLI, URLs): only this shape may reach the file system or a query. */
+export const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;

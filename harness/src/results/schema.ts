@@ -1,0 +1,258 @@
+// The result model: the one source of truth for everything a run persists. Types are inferred
+// from these zod schemas; `results/schema.json` is generated from them (`harness schema`), and a
+// test validates a real run's output against it. Bump RESULT_SCHEMA_VERSION on any change that
+// an older reader could misread.
+import { z } from 'zod';
+
+export const RESULT_SCHEMA_VERSION = 1;
+
+const count = z.number().int().nonnegative();
+const seconds = z.number().nonnegative();
+const micros = z.number().nonnegative();
+const isoTime = z.string().datetime({ offset: true });
+
+/** Latency percentiles of one histogram, integer microseconds. */
+export const Percentiles = z.object({
+  count: count.describe('values recorded'),
+  min_us: micros,
+  mean_us: micros,
+  p50_us: micros,
+  p90_us: micros,
+  p99_us: micros,
+  p999_us: micros.describe('p99.9'),
+  p9999_us: micros.describe('p99.99'),
+  max_us: micros,
+});
+export type Percentiles = z.infer<typeof Percentiles>;
+
+/** Errors by kind. HTTP statuses other than the expected 2xx count as `http_4xx`/`http_5xx`. */
+export const ErrorsByKind = z.object({
+  http_4xx: count,
+  http_5xx: count,
+  connect: count,
+  timeout: count,
+  reset: count,
+  parse: count,
+});
+export type ErrorsByKind = z.infer<typeof ErrorsByKind>;
+
+export const Schedule = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('constant'), rate_per_s: z.number().positive() }),
+  z.object({ kind: z.literal('ramp'), from_per_s: z.number().positive(), to_per_s: z.number().positive() }),
+]);
+export type Schedule = z.infer<typeof Schedule>;
+
+export const Phase = z.enum(['warmup', 'measure']);
+export type Phase = z.infer<typeof Phase>;
+
+/** One phase (warmup or measure) of one open-loop measurement. */
+export const PhaseResult = z.object({
+  phase: Phase,
+  duration_s: seconds,
+  target_rate_per_s: z.number().nonnegative().describe('mean intended rate over the phase'),
+  achieved_rate_per_s: z.number().nonnegative().describe('responses completed per second'),
+  requests: count.describe('requests scheduled in this phase'),
+  responses_ok: count,
+  errors: ErrorsByKind,
+  events_per_s: z.number().nonnegative().describe('accepted-event rate implied by the request mix (0 for reads)'),
+  /** From the intended send time: what a user of the server would have seen. */
+  corrected: Percentiles,
+  /** From the actual send time: hides the driver's queueing when the server stalls. */
+  uncorrected: Percentiles,
+  /** HdrHistogram V2 compressed base64, integer µs. The unit of record: percentiles derive from it. */
+  corrected_hdr: z.string(),
+  uncorrected_hdr: z.string(),
+});
+export type PhaseResult = z.infer<typeof PhaseResult>;
+
+/** One second of the run, for latency-over-time charts. `t_s` counts from the start of warmup. */
+export const Interval = z.object({
+  t_s: seconds,
+  phase: Phase,
+  requests: count,
+  errors: count,
+  p50_us: micros,
+  p99_us: micros,
+  max_us: micros,
+  corrected_hdr: z.string(),
+});
+export type Interval = z.infer<typeof Interval>;
+
+/** A /proc sample of the processor process. `t_s` counts from the start of warmup (negative: idle, before load). */
+export const ResourceSample = z.object({
+  t_s: z.number(),
+  rss_bytes: count,
+  cpu_s: seconds.describe('user + system CPU time since the process started'),
+});
+export type ResourceSample = z.infer<typeof ResourceSample>;
+
+export const Resources = z.object({
+  idle_rss_bytes: count.describe('RSS after start-up and preload, before load'),
+  peak_rss_bytes: count.describe('VmHWM at the end of the measurement'),
+  steady_rss_bytes: count.describe('median RSS over the measure phase'),
+  cpu_s: seconds.describe('CPU time used during the measure phase'),
+  cpu_s_per_million_events: z.number().nonnegative().nullable().describe('null when the scenario has no events'),
+  cpu_utilisation: z.number().nonnegative().describe('cores used on average during the measure phase'),
+  samples: z.array(ResourceSample),
+});
+export type Resources = z.infer<typeof Resources>;
+
+/** One runtime pause reported by the processor. `start_s` counts from the start of warmup. */
+export const RuntimePause = z.object({
+  start_s: z.number(),
+  duration_us: micros,
+  kind: z.string(),
+});
+export type RuntimePause = z.infer<typeof RuntimePause>;
+
+export const Runtime = z.object({
+  collector: z.boolean().describe('false: the runtime has no garbage collector (Rust)'),
+  gc_count: count.describe('collections during warmup + measure'),
+  pause_total_us: micros,
+  pause_max_us: micros,
+  heap_bytes_max: count.nullable(),
+  pauses: z.array(RuntimePause),
+  extra: z.record(z.string(), z.unknown()).describe('last /metrics `extra` seen'),
+});
+export type Runtime = z.infer<typeof Runtime>;
+
+/** How slow requests line up with runtime pauses (measure phase). */
+export const PauseAttribution = z.object({
+  slow_threshold_us: micros.describe('the corrected p99 of the measure phase'),
+  slow_requests: count,
+  slow_overlapping_pause: count,
+  slow_overlap_share: z.number().min(0).max(1),
+  p99_without_pause_overlap_us: micros.describe('p99 with requests that overlapped a pause set aside'),
+});
+export type PauseAttribution = z.infer<typeof PauseAttribution>;
+
+/** The driver watching itself: a driver-limited measurement reports the driver, not the server. */
+export const DriverHealth = z.object({
+  driver_limited: z.boolean(),
+  reasons: z.array(z.string()),
+  schedule_lag_p50_us: micros,
+  schedule_lag_p99_us: micros,
+  schedule_lag_max_us: micros,
+  cpu_utilisation: z.number().nonnegative().describe('driver CPU time / wall time'),
+});
+export type DriverHealth = z.infer<typeof DriverHealth>;
+
+export const Failure = z.object({
+  stage: z.enum(['build', 'launch', 'verify', 'preload', 'drive', 'sample', 'capacity', 'interrupted']),
+  message: z.string(),
+  stderr_tail: z.string(),
+});
+export type Failure = z.infer<typeof Failure>;
+
+/** One run × scenario × processor × repetition of the open-loop latency measurement. */
+export const Measurement = z.object({
+  schema_version: z.literal(RESULT_SCHEMA_VERSION),
+  run_id: z.string(),
+  agent: z.string().describe('which harness agent drove this share of the load (one machine: "local")'),
+  scenario: z.string(),
+  processor: z.string(),
+  repetition: count,
+  status: z.enum(['ok', 'failed', 'incomplete']),
+  failure: Failure.nullable(),
+  started_at: isoTime,
+  finished_at: isoTime,
+  schedule: Schedule,
+  connections: count,
+  events_per_request: z.number().nonnegative(),
+  phases: z.array(PhaseResult),
+  intervals: z.array(Interval),
+  resources: Resources.nullable(),
+  runtime: Runtime.nullable(),
+  pause_attribution: PauseAttribution.nullable(),
+  driver: DriverHealth.nullable(),
+});
+export type Measurement = z.infer<typeof Measurement>;
+
+/** Closed-loop capacity (autocannon): throughput only, never its latency. */
+export const Capacity = z.object({
+  schema_version: z.literal(RESULT_SCHEMA_VERSION),
+  run_id: z.string(),
+  scenario: z.string(),
+  processor: z.string(),
+  status: z.enum(['ok', 'failed']),
+  failure: Failure.nullable(),
+  tool: z.literal('autocannon'),
+  connections: count,
+  duration_s: seconds,
+  requests_per_s: z.number().nonnegative(),
+  events_per_s: z.number().nonnegative(),
+  errors: count,
+  cpu_utilisation: z.number().nonnegative().describe('processor cores used on average'),
+});
+export type Capacity = z.infer<typeof Capacity>;
+
+export const Toolchain = z.object({ processor: z.string(), language: z.string(), version: z.string() });
+
+export const ProcessorInfo = z.object({
+  name: z.string(),
+  language: z.string(),
+  description: z.string(),
+  toolchain_version: z.string(),
+  build: z.object({ ok: z.boolean(), cached: z.boolean(), duration_s: seconds, error: z.string().nullable() }),
+  verify: z.object({ ok: z.boolean(), failures: z.array(z.string()) }).nullable(),
+});
+export type ProcessorInfo = z.infer<typeof ProcessorInfo>;
+
+export const Provenance = z.object({
+  git_sha: z.string(),
+  git_dirty: z.boolean(),
+  git_branch: z.string(),
+  harness_version: z.string(),
+  node_version: z.string(),
+  hostname: z.string(),
+  os: z.string(),
+  kernel: z.string(),
+  cpu_model: z.string(),
+  cores: count,
+  memory_bytes: count,
+  pinning: z.object({
+    enabled: z.boolean(),
+    driver_cpus: z.array(count),
+    processor_cpus: z.array(count),
+  }),
+  threads: count.describe('the one CPU-budget knob given to every processor'),
+  /** Knobs that change a processor's behaviour on purpose (e.g. an injected cost), so a run that used one says so. */
+  injected: z.record(z.string(), z.string()),
+});
+export type Provenance = z.infer<typeof Provenance>;
+
+/** The machine's own noise and the driver's floor, measured at the start of the run. */
+export const Noise = z.object({
+  driver_floor: z.object({ rate_per_s: z.number(), p50_us: micros, p99_us: micros, max_us: micros }).nullable(),
+  cpu_jitter_p99_us: micros.nullable().describe('p99 gap seen by a busy loop on the driver core'),
+});
+export type Noise = z.infer<typeof Noise>;
+
+export const RunStatus = z.enum(['running', 'complete', 'incomplete', 'failed']);
+export type RunStatus = z.infer<typeof RunStatus>;
+
+/** `results/<run_id>/run.json`: written at the start (status running) and rewritten at the end. */
+export const RunManifest = z.object({
+  schema_version: z.literal(RESULT_SCHEMA_VERSION),
+  run_id: z.string(),
+  status: RunStatus,
+  started_at: isoTime,
+  finished_at: isoTime.nullable(),
+  profile: z.string(),
+  baseline: z.string(),
+  scenarios: z.array(z.string()),
+  processors: z.array(ProcessorInfo),
+  repetitions: count,
+  plan: z.unknown().describe('the frozen plan, as printed by `harness plan --json`'),
+  provenance: Provenance,
+  noise: Noise,
+  notes: z.array(z.string()),
+});
+export type RunManifest = z.infer<typeof RunManifest>;
+
+/** Everything of one run, as read back from a store. */
+export interface RunRecord {
+  manifest: RunManifest;
+  measurements: Measurement[];
+  capacity: Capacity[];
+}
