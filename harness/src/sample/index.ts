@@ -1,0 +1,3 @@
+export { startSampler, type Sampler, type SamplerOptions, type SamplerResult, type TimedReading } from './sampler.ts';
+export { readProc, type ProcReading } from './proc.ts';
+export { fetchMetrics, type MetricsResponse, type ObservedPause } from './metrics.ts';
