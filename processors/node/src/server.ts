@@ -1,0 +1,133 @@
+// The HTTP layer: routing, the spec's error checks in order (404, 405, 415, 413, 400 UTF-8), and
+// dispatch to the workloads. Nothing here logs: a bad request gets its one JSON line and the
+// server moves on.
+
+import { isUtf8 } from 'node:buffer';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { declaresTooLarge, hasMediaType, readBody } from './body.ts';
+import type { Config } from './config.ts';
+import { ingestBatch } from './events.ts';
+import { analyzeFastq } from './fastq.ts';
+import { ProcessorState } from './key-state.ts';
+import { KmerCounter } from './kmer-counter.ts';
+import { RuntimeMetrics } from './metrics.ts';
+import { respondKey } from './key-response.ts';
+import { isAllowed, matchRoute } from './routes.ts';
+import { sendError, sendJson } from './respond.ts';
+
+export const IMPL = 'node';
+export const VERSION = '0.1.0';
+
+/** Idle keep-alive connections stay open this long (Node's 5 s default would make a slow load
+ * generator reconnect; Go's net/http and hyper keep idle connections open indefinitely). */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+const HEALTH_BODY = JSON.stringify({ status: 'ok', impl: IMPL, version: VERSION });
+const RESET_BODY = JSON.stringify({ reset: true });
+const CLOSE = { connection: 'close' } as const;
+
+export interface Processor {
+  readonly server: Server;
+  readonly state: ProcessorState;
+  readonly metrics: RuntimeMetrics;
+}
+
+export function createProcessor(config: Config): Processor {
+  const state = new ProcessorState();
+  const metrics = new RuntimeMetrics();
+  // Allocated on first use: a run without /v1/reads never reserves the 24 MiB of tables.
+  let kmers: KmerCounter | undefined;
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      // A bug, not bad input: answer if still possible, keep serving.
+      if (!res.headersSent) sendError(res, 500, 'internal error');
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.on('clientError', onClientError);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const match = matchRoute(req.url ?? '');
+    if (match === undefined) return sendError(res, 404, 'not found');
+    const { route } = match;
+    if (!isAllowed(route, req.method)) return sendError(res, 405, 'method not allowed', { allow: route.allow });
+
+    switch (route.name) {
+      case 'health':
+        return sendJson(res, 200, HEALTH_BODY);
+      case 'metrics':
+        return sendJson(res, 200, metrics.render({ impl: IMPL, threads: config.threads }));
+      case 'stats':
+        return sendJson(res, 200, JSON.stringify({ keys: state.keys.size, events: state.events, reads: state.reads }));
+      case 'key':
+        return respondKey(res, state, match.key);
+      case 'reset':
+        // The body is ignored; node:http discards whatever of it is still unread.
+        state.reset();
+        return sendJson(res, 200, RESET_BODY);
+      case 'events': {
+        const body = await readChecked(req, res, 'application/json');
+        if (body === undefined) return;
+        const result = ingestBatch(body.toString('utf8'), state);
+        return sendJson(res, 'error' in result ? 400 : 200, JSON.stringify(result));
+      }
+      case 'reads': {
+        const body = await readChecked(req, res, 'text/plain');
+        if (body === undefined) return;
+        kmers ??= new KmerCounter();
+        const result = analyzeFastq(body, kmers);
+        if ('error' in result) return sendJson(res, 400, JSON.stringify(result));
+        state.reads += result.reads;
+        return sendJson(res, 200, JSON.stringify(result));
+      }
+    }
+  }
+
+  /** Checks 415, 413 and 400 (UTF-8) in the spec's order; undefined once an error was sent. */
+  async function readChecked(req: IncomingMessage, res: ServerResponse, mediaType: string): Promise<Buffer | undefined> {
+    if (!hasMediaType(req.headers['content-type'], mediaType)) {
+      sendError(res, 415, `content type must be ${mediaType}`);
+      return undefined;
+    }
+    const tooLarge = `body exceeds ${config.maxBodyBytes} bytes`;
+    if (declaresTooLarge(req, config.maxBodyBytes)) {
+      sendError(res, 413, tooLarge, CLOSE);
+      return undefined;
+    }
+    const outcome = await readBody(req, config.maxBodyBytes);
+    if (outcome.kind === 'aborted') return undefined;
+    if (outcome.kind === 'too-large') {
+      sendError(res, 413, tooLarge, CLOSE);
+      return undefined;
+    }
+    if (!isUtf8(outcome.bytes)) {
+      sendError(res, 400, 'body is not valid UTF-8');
+      return undefined;
+    }
+    return outcome.bytes;
+  }
+
+  return { server, state, metrics };
+}
+
+/** Malformed HTTP (node:http's parser refused it): answer in JSON like every other error. */
+function onClientError(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (!socket.writable || err.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const [status, message] =
+    err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'request header fields too large']
+    : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'request timeout']
+    : [400, 'malformed HTTP request'];
+  const body = JSON.stringify({ error: message });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
