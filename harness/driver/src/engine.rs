@@ -1,0 +1,420 @@
+//! The hot loop: one thread, epoll over a fixed pool of keep-alive connections, a timerfd for
+//! deadlines finer than epoll's millisecond timeout, and a busy-wait for the last `spin_us` before
+//! each due time (a sleeping thread wakes tens of µs late; spinning makes the send punctual).
+//!
+//! A request becomes due at its intended time. If a connection is idle it is sent at once;
+//! otherwise it waits in a FIFO queue with its intended time unchanged, so the wait counts in its
+//! corrected latency.
+use crate::clock::monotonic_ns;
+use crate::http::Parser;
+use crate::pool::PoolEntry;
+use crate::records::{Record, ERR_CONNECT, ERR_PARSE, ERR_RESET, ERR_TIMEOUT, FLAG_QUEUED, UNSENT};
+use crate::socket::{connect_nonblocking, take_error, Epoll, Timer, READ, WRITE};
+use std::collections::VecDeque;
+use std::io::{self, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::os::fd::AsRawFd;
+
+const TIMER_TOKEN: u64 = u64::MAX;
+const RECONNECT_BACKOFF_NS: u64 = 1_000_000;
+const READ_CHUNK: usize = 16 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    Connecting,
+    Idle,
+    Busy,
+    Backoff(u64),
+}
+
+struct Conn {
+    stream: Option<TcpStream>,
+    state: State,
+    /// Index of the record in flight (valid when Busy).
+    req: usize,
+    written: usize,
+    interest: u32,
+    rbuf: Vec<u8>,
+    parser: Parser,
+}
+
+pub struct EngineOptions {
+    pub addr: SocketAddr,
+    pub connections: usize,
+    pub timeout_ns: u64,
+    pub spin_ns: u64,
+    pub stop_after_errors: Option<u64>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct EngineStats {
+    pub spin_ns: u64,
+    pub reconnects: u64,
+    pub stopped_early: bool,
+    pub errors: u64,
+}
+
+pub struct Engine<'a> {
+    opts: EngineOptions,
+    pool: &'a [PoolEntry],
+    records: Vec<Record>,
+    conns: Vec<Conn>,
+    idle: Vec<usize>,
+    queue: VecDeque<usize>,
+    epoll: Epoll,
+    timer: Timer,
+    t0_mono_ns: u64,
+    next: usize,
+    limit: usize,
+    busy: usize,
+    /// No busy deadline or backoff ends before this (recomputed when passed).
+    next_check_ns: u64,
+    stats: EngineStats,
+}
+
+impl<'a> Engine<'a> {
+    /// Opens every connection before the clock starts, so connection setup is not in any latency.
+    pub fn connect(opts: EngineOptions, pool: &'a [PoolEntry], records: Vec<Record>) -> io::Result<Self> {
+        let epoll = Epoll::new()?;
+        let timer = Timer::new()?;
+        epoll.add(timer.raw_fd(), libc::EPOLLIN as u32, TIMER_TOKEN)?;
+        let limit = records.len();
+        let mut e = Engine {
+            conns: Vec::with_capacity(opts.connections),
+            opts,
+            pool,
+            records,
+            idle: Vec::new(),
+            queue: VecDeque::new(),
+            epoll,
+            timer,
+            t0_mono_ns: 0,
+            next: 0,
+            limit,
+            busy: 0,
+            next_check_ns: u64::MAX,
+            stats: EngineStats::default(),
+        };
+        for i in 0..e.opts.connections {
+            let stream = connect_nonblocking(&e.opts.addr)?;
+            e.epoll.add(stream.as_raw_fd(), READ | WRITE, i as u64)?;
+            e.conns.push(Conn { stream: Some(stream), state: State::Connecting, req: 0, written: 0, interest: READ | WRITE, rbuf: Vec::with_capacity(READ_CHUNK), parser: Parser::default() });
+        }
+        let deadline = monotonic_ns() + 5_000_000_000;
+        let mut events = vec![libc::epoll_event { events: 0, u64: 0 }; 256];
+        let mut pending = e.opts.connections;
+        while pending > 0 {
+            if monotonic_ns() > deadline {
+                return Err(io::Error::new(io::ErrorKind::TimedOut, "connections not established within 5 s"));
+            }
+            let n = e.epoll.wait(&mut events, 100)?;
+            for ev in &events[..n] {
+                let id = ev.u64 as usize;
+                if ev.u64 == TIMER_TOKEN || e.conns[id].state != State::Connecting {
+                    continue;
+                }
+                take_error(e.conns[id].stream.as_ref().expect("connecting stream"))?;
+                e.set_interest(id, READ)?;
+                e.conns[id].state = State::Idle;
+                e.idle.push(id);
+                pending -= 1;
+            }
+        }
+        Ok(e)
+    }
+
+    fn now(&self) -> u64 {
+        monotonic_ns().saturating_sub(self.t0_mono_ns)
+    }
+
+    fn set_interest(&mut self, id: usize, interest: u32) -> io::Result<()> {
+        let c = &mut self.conns[id];
+        if c.interest != interest {
+            if let Some(s) = &c.stream {
+                self.epoll.modify(s.as_raw_fd(), interest, id as u64)?;
+            }
+            c.interest = interest;
+        }
+        Ok(())
+    }
+
+    /// Runs the schedule from t0 (CLOCK_MONOTONIC ns) and returns the filled records.
+    pub fn run(mut self, t0_mono_ns: u64) -> io::Result<(Vec<Record>, EngineStats)> {
+        self.t0_mono_ns = t0_mono_ns;
+        let mut events = vec![libc::epoll_event { events: 0, u64: 0 }; 1024];
+        let mut prev_now = 0u64;
+        let mut prev_was_spin = false;
+        loop {
+            let now = self.now();
+            if prev_was_spin {
+                self.stats.spin_ns += now.saturating_sub(prev_now);
+            }
+            prev_now = now;
+            let mut worked = false;
+
+            // Requests that are due join the queue; those beyond the idle connections will wait.
+            while self.next < self.limit && self.records[self.next].intended_ns <= now {
+                if self.queue.len() >= self.idle.len() {
+                    self.records[self.next].flags |= FLAG_QUEUED;
+                }
+                self.queue.push_back(self.next);
+                self.next += 1;
+                worked = true;
+            }
+            while !self.queue.is_empty() {
+                let Some(id) = self.idle.pop() else { break };
+                let r = self.queue.pop_front().expect("non-empty queue");
+                self.send(id, r)?;
+                worked = true;
+            }
+            if now >= self.next_check_ns || self.queue.front().is_some_and(|&r| self.records[r].intended_ns + self.opts.timeout_ns <= now) {
+                self.check_deadlines(now)?;
+                worked = true;
+            }
+            if self.next >= self.limit && self.queue.is_empty() && self.busy == 0 {
+                break;
+            }
+
+            let next_due = if self.next < self.limit { self.records[self.next].intended_ns } else { u64::MAX };
+            let queue_deadline = self.queue.front().map_or(u64::MAX, |&r| self.records[r].intended_ns + self.opts.timeout_ns);
+            let wake = next_due.min(self.next_check_ns).min(queue_deadline);
+            let now = self.now();
+            let n = if wake > now + self.opts.spin_ns {
+                self.timer.arm_at(self.t0_mono_ns + wake - self.opts.spin_ns)?;
+                self.epoll.wait(&mut events, -1)?
+            } else {
+                self.epoll.wait(&mut events, 0)?
+            };
+            for ev in &events[..n] {
+                if ev.u64 == TIMER_TOKEN {
+                    self.timer.drain();
+                    continue;
+                }
+                self.on_event(ev.u64 as usize, ev.events)?;
+                worked = true;
+            }
+            prev_was_spin = !worked && n == 0;
+        }
+        // After stop-after-errors, requests never scheduled are not part of the run.
+        self.records.truncate(self.limit);
+        Ok((self.records, self.stats))
+    }
+
+    fn send(&mut self, id: usize, r: usize) -> io::Result<()> {
+        let now = self.now();
+        let deadline = self.records[r].intended_ns + self.opts.timeout_ns;
+        self.records[r].sent_ns = now;
+        let c = &mut self.conns[id];
+        c.state = State::Busy;
+        c.req = r;
+        c.written = 0;
+        c.rbuf.clear();
+        c.parser.reset();
+        self.busy += 1;
+        self.next_check_ns = self.next_check_ns.min(deadline);
+        self.write_some(id)
+    }
+
+    fn write_some(&mut self, id: usize) -> io::Result<()> {
+        let c = &mut self.conns[id];
+        let wire = &self.pool[c.req % self.pool.len()].wire;
+        let stream = c.stream.as_mut().expect("busy connection has a stream");
+        while c.written < wire.len() {
+            match stream.write(&wire[c.written..]) {
+                Ok(n) => c.written += n,
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => return self.set_interest(id, READ | WRITE),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(_) => return self.fail(id, ERR_RESET),
+            }
+        }
+        self.set_interest(id, READ)
+    }
+
+    fn on_event(&mut self, id: usize, flags: u32) -> io::Result<()> {
+        match self.conns[id].state {
+            State::Connecting => {
+                let ok = take_error(self.conns[id].stream.as_ref().expect("connecting stream")).is_ok() && flags & (libc::EPOLLERR as u32 | libc::EPOLLHUP as u32) == 0;
+                if ok {
+                    self.set_interest(id, READ)?;
+                    self.conns[id].state = State::Idle;
+                    self.idle.push(id);
+                } else {
+                    self.connect_failed(id);
+                }
+                Ok(())
+            }
+            State::Busy => {
+                if flags & WRITE != 0 && self.conns[id].written < self.pool[self.conns[id].req % self.pool.len()].wire.len() {
+                    self.write_some(id)?;
+                    if self.conns[id].state != State::Busy {
+                        return Ok(());
+                    }
+                }
+                if flags & !WRITE != 0 {
+                    self.read_response(id)?;
+                }
+                Ok(())
+            }
+            // The server closed an idle keep-alive connection (or sent something unasked): reopen it.
+            State::Idle => {
+                self.idle.retain(|&i| i != id);
+                self.reconnect(id);
+                Ok(())
+            }
+            State::Backoff(_) => Ok(()),
+        }
+    }
+
+    fn read_response(&mut self, id: usize) -> io::Result<()> {
+        let mut eof = false;
+        loop {
+            let c = &mut self.conns[id];
+            let len = c.rbuf.len();
+            c.rbuf.resize(len + READ_CHUNK, 0);
+            let res = c.stream.as_mut().expect("busy connection has a stream").read(&mut c.rbuf[len..]);
+            match res {
+                Ok(0) => {
+                    c.rbuf.truncate(len);
+                    eof = true;
+                    break;
+                }
+                Ok(n) => {
+                    c.rbuf.truncate(len + n);
+                    if n < READ_CHUNK {
+                        break;
+                    }
+                }
+                Err(e) => {
+                    c.rbuf.truncate(len);
+                    match e.kind() {
+                        io::ErrorKind::WouldBlock => break,
+                        io::ErrorKind::Interrupted => continue,
+                        _ => return self.fail(id, ERR_RESET),
+                    }
+                }
+            }
+        }
+        let now = self.now();
+        let c = &mut self.conns[id];
+        if eof && c.rbuf.is_empty() {
+            return self.fail(id, ERR_RESET);
+        }
+        match c.parser.poll(&c.rbuf, eof) {
+            Ok(Some(done)) => {
+                let r = c.req;
+                self.records[r].done_ns = now;
+                self.records[r].status = done.status;
+                self.busy -= 1;
+                if done.close || eof || done.consumed != c.rbuf.len() {
+                    self.reconnect(id);
+                } else {
+                    c.state = State::Idle;
+                    self.idle.push(id);
+                }
+                Ok(())
+            }
+            Ok(None) => Ok(()),
+            Err(_) => self.fail(id, ERR_PARSE),
+        }
+    }
+
+    /// Records an error for the connection's request and reopens the connection.
+    fn fail(&mut self, id: usize, error: u8) -> io::Result<()> {
+        let r = self.conns[id].req;
+        self.complete_with_error(r, error);
+        self.busy -= 1;
+        self.reconnect(id);
+        Ok(())
+    }
+
+    fn complete_with_error(&mut self, r: usize, error: u8) {
+        self.records[r].done_ns = self.now();
+        self.records[r].error = error;
+        self.stats.errors += 1;
+        if let Some(max) = self.opts.stop_after_errors {
+            if self.stats.errors >= max && self.limit > self.next {
+                self.limit = self.next;
+                self.stats.stopped_early = true;
+            }
+        }
+    }
+
+    fn close(&mut self, id: usize) {
+        if let Some(s) = self.conns[id].stream.take() {
+            self.epoll.delete(s.as_raw_fd());
+        }
+    }
+
+    fn reconnect(&mut self, id: usize) {
+        self.close(id);
+        self.stats.reconnects += 1;
+        let c = &mut self.conns[id];
+        c.rbuf.clear();
+        c.parser.reset();
+        match connect_nonblocking(&self.opts.addr) {
+            Ok(s) => {
+                if self.epoll.add(s.as_raw_fd(), READ | WRITE, id as u64).is_ok() {
+                    c.stream = Some(s);
+                    c.interest = READ | WRITE;
+                    c.state = State::Connecting;
+                } else {
+                    self.connect_failed(id);
+                }
+            }
+            Err(_) => self.connect_failed(id),
+        }
+    }
+
+    /// A refused connection fails the oldest waiting request (so a dead server shows as connect
+    /// errors, not as a wall of timeouts) and retries after a short backoff.
+    fn connect_failed(&mut self, id: usize) {
+        self.close(id);
+        if let Some(r) = self.queue.pop_front() {
+            self.complete_with_error(r, ERR_CONNECT);
+        }
+        let until = self.now() + RECONNECT_BACKOFF_NS;
+        self.conns[id].state = State::Backoff(until);
+        self.next_check_ns = self.next_check_ns.min(until);
+    }
+
+    fn check_deadlines(&mut self, now: u64) -> io::Result<()> {
+        while let Some(&r) = self.queue.front() {
+            if self.records[r].intended_ns + self.opts.timeout_ns > now {
+                break;
+            }
+            self.queue.pop_front();
+            self.complete_with_error(r, ERR_TIMEOUT);
+        }
+        let mut next = u64::MAX;
+        for id in 0..self.conns.len() {
+            match self.conns[id].state {
+                State::Busy => {
+                    let r = self.conns[id].req;
+                    let deadline = self.records[r].intended_ns + self.opts.timeout_ns;
+                    if deadline <= now {
+                        self.fail(id, ERR_TIMEOUT)?;
+                        if let State::Backoff(until) = self.conns[id].state {
+                            next = next.min(until);
+                        }
+                    } else {
+                        next = next.min(deadline);
+                    }
+                }
+                State::Backoff(until) if until <= now => {
+                    self.reconnect(id);
+                    if let State::Backoff(until) = self.conns[id].state {
+                        next = next.min(until);
+                    }
+                }
+                State::Backoff(until) => next = next.min(until),
+                _ => {}
+            }
+        }
+        self.next_check_ns = next;
+        Ok(())
+    }
+}
+
+pub fn unsent_count(records: &[Record]) -> usize {
+    records.iter().filter(|r| r.sent_ns == UNSENT).count()
+}

@@ -1,0 +1,12 @@
+//! Open-loop HTTP load driver. Each request has an intended send time computed from the arrival
+//! schedule; latency is measured from that time, so a stalled server cannot hide its stall
+//! (no coordinated omission). The library is split by concept; `engine` is the hot loop.
+pub mod clock;
+pub mod config;
+pub mod engine;
+pub mod health;
+pub mod http;
+pub mod pool;
+pub mod records;
+pub mod schedule;
+pub mod socket;
