@@ -1,0 +1,70 @@
+// The always-on sink: each measurement lands in its own file as soon as it arrives, run.json at the
+// start and at the end, so an interrupted run keeps everything measured so far. `add*` only chains
+// a write; a failed write is reported by `stop`, never thrown into the measurement.
+import { RUN_ID_PATTERN, runDir } from '../results/layout.ts';
+import type { Capacity, Measurement, RunManifest } from '../results/schema.ts';
+import { writeCapacity, writeManifest, writeMeasurement } from '../results/write-run.ts';
+import type { Sink, SinkOutcome } from './types.ts';
+
+export class FileSink implements Sink {
+  readonly name = 'file';
+  private dir: string | undefined;
+  private chain: Promise<void> = Promise.resolve();
+  private written = 0;
+  private firstError: string | undefined;
+
+  constructor(readonly resultsRoot: string) {}
+
+  /** The run's folder, once started. */
+  get runDir(): string | undefined {
+    return this.dir;
+  }
+
+  async start(manifest: RunManifest): Promise<void> {
+    if (!RUN_ID_PATTERN.test(manifest.run_id)) throw new Error(`run id ${JSON.stringify(manifest.run_id)} does not match ${RUN_ID_PATTERN}`);
+    this.dir = runDir(this.resultsRoot, manifest.run_id);
+    await writeManifest(this.dir, manifest);
+  }
+
+  private enqueue(what: string, write: (dir: string) => Promise<void>): void {
+    const dir = this.dir;
+    if (dir === undefined) {
+      this.firstError ??= `${what} added before start`;
+      return;
+    }
+    this.chain = this.chain.then(async () => {
+      try {
+        await write(dir);
+        this.written++;
+      } catch (err) {
+        this.firstError ??= `${what}: ${err instanceof Error ? err.message : String(err)}`;
+      }
+    });
+  }
+
+  addMeasurement(m: Measurement): void {
+    this.enqueue(`measurement ${m.scenario}/${m.processor}/r${m.repetition}`, (dir) => writeMeasurement(dir, m));
+  }
+
+  addCapacity(c: Capacity): void {
+    this.enqueue(`capacity ${c.scenario}/${c.processor}`, (dir) => writeCapacity(dir, c));
+  }
+
+  /** Resolves when every queued file is on disk. */
+  flushed(): Promise<void> {
+    return this.chain;
+  }
+
+  async stop(manifest: RunManifest): Promise<SinkOutcome> {
+    await this.chain;
+    if (this.dir === undefined) return { ok: false, written: 0, error: 'stopped before start' };
+    try {
+      await writeManifest(this.dir, manifest);
+    } catch (err) {
+      this.firstError ??= `run.json: ${err instanceof Error ? err.message : String(err)}`;
+    }
+    return this.firstError === undefined
+      ? { ok: true, written: this.written }
+      : { ok: false, written: this.written, error: this.firstError };
+  }
+}

