@@ -1,0 +1,72 @@
+// The JSON the dashboard API answers with. The dashboard imports these types (type-only) instead
+// of re-typing them, so a change here breaks the app's type check rather than the app at runtime.
+import type { Capacity, Interval, Measurement, PhaseResult, RunManifest } from '../results/schema.ts';
+import type { RunSummary, SeriesMetric, SeriesPoint } from '../store/types.ts';
+
+/** A phase without its encoded histograms: the views draw percentiles, not bytes. */
+export type PhaseView = Omit<PhaseResult, 'corrected_hdr' | 'uncorrected_hdr'>;
+export type IntervalView = Omit<Interval, 'corrected_hdr'>;
+export type MeasurementView = Omit<Measurement, 'phases' | 'intervals'> & { phases: PhaseView[]; intervals: IntervalView[] };
+
+/** A run as the views need it: everything except the encoded histograms (those come from /api/histogram). */
+export interface RunView {
+  manifest: RunManifest;
+  measurements: MeasurementView[];
+  capacity: Capacity[];
+}
+
+export interface RunsResponse {
+  runs: RunSummary[];
+}
+
+export interface RunResponse {
+  run: RunView;
+}
+
+export interface SeriesResponse {
+  metric: SeriesMetric;
+  scenario: string;
+  points: SeriesPoint[];
+}
+
+/** One point of a percentile spectrum: the latency at or below which `percentile` % of requests completed. */
+export interface SpectrumPoint {
+  percentile: number;
+  value_us: number;
+}
+
+export interface HistogramResponse {
+  run_id: string;
+  scenario: string;
+  processor: string;
+  which: 'corrected' | 'uncorrected';
+  /** Requests in the merged measure-phase histogram of all repetitions. */
+  count: number;
+  points: SpectrumPoint[];
+}
+
+export interface CompareResponse {
+  a: RunView;
+  b: RunView;
+}
+
+export type ClaimVerdictKind = 'supported' | 'refuted' | 'inconclusive';
+
+/** One declared claim and what the run says about it (produced by `harness claims`). */
+export interface ClaimVerdict {
+  claim: string;
+  measured: number;
+  ci_low: number;
+  ci_high: number;
+  verdict: ClaimVerdictKind;
+}
+
+export type ClaimsResponse =
+  | { state: 'not-evaluated'; run_id: string; hint: string }
+  | { state: 'evaluated'; run_id: string; verdicts: ClaimVerdict[] };
+
+/** Every non-2xx answer. `parameter` names the query parameter that was rejected, when one was. */
+export interface ApiError {
+  error: string;
+  parameter?: string;
+}
