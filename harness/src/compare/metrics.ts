@@ -1,0 +1,70 @@
+// The metrics compare, gate and claims reason about, and where each one's per-repetition value
+// comes from. One table, so the three commands cannot disagree on what "p99" or "rss" means.
+import type { Capacity, Measurement, PhaseResult } from '../results/schema.ts';
+
+export const METRIC_IDS = ['p50', 'p99', 'p999', 'throughput', 'peak_rss', 'steady_rss', 'cpu_per_million_events', 'capacity'] as const;
+export type MetricId = (typeof METRIC_IDS)[number];
+
+export type MetricUnit = 'us' | 'bytes' | 'per_s' | 'cpu_s';
+
+interface MetricBase {
+  id: MetricId;
+  label: string;
+  unit: MetricUnit;
+  /** Which direction is an improvement. */
+  better: 'lower' | 'higher';
+}
+
+export interface MeasurementMetric extends MetricBase {
+  source: 'measurement';
+  /** For latency percentiles: the percentile (0–100) of the measure phase's corrected histogram. */
+  percentile: number | null;
+  value(m: Measurement): number | null;
+}
+
+export interface CapacityMetric extends MetricBase {
+  source: 'capacity';
+  value(c: Capacity): number | null;
+}
+
+export type MetricDef = MeasurementMetric | CapacityMetric;
+
+export function measurePhase(m: Measurement): PhaseResult | undefined {
+  return m.phases.find((p) => p.phase === 'measure');
+}
+
+function latency(id: MetricId, label: string, percentile: number, field: 'p50_us' | 'p99_us' | 'p999_us'): MeasurementMetric {
+  // Corrected (from the intended send time): what a user would have seen.
+  return { id, label, unit: 'us', better: 'lower', source: 'measurement', percentile, value: (m) => measurePhase(m)?.corrected[field] ?? null };
+}
+
+export const METRICS: Record<MetricId, MetricDef> = {
+  p50: latency('p50', 'p50 latency', 50, 'p50_us'),
+  p99: latency('p99', 'p99 latency', 99, 'p99_us'),
+  p999: latency('p999', 'p99.9 latency', 99.9, 'p999_us'),
+  throughput: {
+    id: 'throughput', label: 'throughput (achieved)', unit: 'per_s', better: 'higher', source: 'measurement', percentile: null,
+    value: (m) => measurePhase(m)?.achieved_rate_per_s ?? null,
+  },
+  peak_rss: { id: 'peak_rss', label: 'peak RSS', unit: 'bytes', better: 'lower', source: 'measurement', percentile: null, value: (m) => m.resources?.peak_rss_bytes ?? null },
+  steady_rss: { id: 'steady_rss', label: 'steady RSS', unit: 'bytes', better: 'lower', source: 'measurement', percentile: null, value: (m) => m.resources?.steady_rss_bytes ?? null },
+  cpu_per_million_events: {
+    id: 'cpu_per_million_events', label: 'CPU per 1M events', unit: 'cpu_s', better: 'lower', source: 'measurement', percentile: null,
+    value: (m) => m.resources?.cpu_s_per_million_events ?? null,
+  },
+  capacity: {
+    id: 'capacity', label: 'capacity (closed loop)', unit: 'per_s', better: 'higher', source: 'capacity',
+    // Events for event scenarios; requests for read-only ones, which carry no events.
+    value: (c) => (c.events_per_s > 0 ? c.events_per_s : c.requests_per_s > 0 ? c.requests_per_s : null),
+  },
+};
+
+/** Aliases users type in limits and claims files. */
+const ALIASES: Record<string, MetricId> = {
+  'p99.9': 'p999', rss: 'steady_rss', memory: 'steady_rss', cpu: 'cpu_per_million_events', tput: 'throughput',
+};
+
+export function metricById(name: string): MetricDef | undefined {
+  const id = (ALIASES[name] ?? name) as MetricId;
+  return (METRIC_IDS as readonly string[]).includes(id) ? METRICS[id] : undefined;
+}
