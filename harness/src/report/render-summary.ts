@@ -1,0 +1,91 @@
+// The end-of-run summary as text or Markdown: one table per scenario, ratios against the
+// baseline, and a line per thing a reader must not miss (driver-limited, failures, errors).
+import type { RunManifest } from '../results/schema.ts';
+import { formatBytes, formatMicros, formatRate, formatRatio, formatSeconds } from './format.ts';
+import type { ScenarioSummary, SummaryRow } from './summary.ts';
+import { renderMarkdown, renderText, type Table } from './table.ts';
+
+function gcCell(r: SummaryRow): string {
+  if (r.collector === null) return '–';
+  if (!r.collector) return 'none (no GC)';
+  return `${formatMicros(r.gc_pause_total_us)} / ${formatMicros(r.gc_pause_max_us)}`;
+}
+
+function label(r: SummaryRow): string {
+  return r.processor + (r.driver_limited ? ' (driver-limited)' : '') + (r.repetitions_failed ? ` (${r.repetitions_failed} failed)` : '');
+}
+
+/** Two tables per scenario (latency, then resources) so each fits a terminal. */
+function scenarioTables(s: ScenarioSummary): [Table, Table] {
+  const b = s.baseline;
+  const latency: Table = {
+    headers: ['processor', 'p50', 'p99', 'p99.9', `p99 ×${b}`, `p99.9 ×${b}`, 'p99 per rep', 'rate', 'events/s'],
+    rows: s.rows.map((r) => [
+      label(r),
+      formatMicros(r.p50_us),
+      formatMicros(r.p99_us),
+      formatMicros(r.p999_us),
+      formatRatio(r.vs_baseline.p99),
+      formatRatio(r.vs_baseline.p999),
+      r.p99_range_us ? `${formatMicros(r.p99_range_us[0])}–${formatMicros(r.p99_range_us[1])}` : '–',
+      formatRate(r.achieved_rate_per_s, ' req/s'),
+      r.events_per_s ? formatRate(r.events_per_s) : '–',
+    ]),
+  };
+  const resources: Table = {
+    headers: ['processor', 'capacity', `cap ×${b}`, 'peak RSS', 'steady RSS', `RSS ×${b}`, 'CPU s/M events', 'GC pauses total / max'],
+    rows: s.rows.map((r) => [
+      label(r),
+      r.capacity_events_per_s ? formatRate(r.capacity_events_per_s, ' ev/s') : formatRate(r.capacity_requests_per_s, ' req/s'),
+      formatRatio(r.vs_baseline.capacity),
+      formatBytes(r.peak_rss_bytes),
+      formatBytes(r.steady_rss_bytes),
+      formatRatio(r.vs_baseline.steady_rss),
+      formatSeconds(r.cpu_s_per_million_events),
+      gcCell(r),
+    ]),
+  };
+  return [latency, resources];
+}
+
+function warnings(summaries: ScenarioSummary[]): string[] {
+  const out: string[] = [];
+  for (const s of summaries) {
+    for (const r of s.rows) {
+      if (r.driver_limited) out.push(`${s.scenario}/${r.processor}: the driver fell behind its schedule; its latency there is the driver's, not the server's (see harness calibrate)`);
+      for (const f of r.failures) out.push(`${s.scenario}/${r.processor} ${f}`);
+      if (r.errors > 0) out.push(`${s.scenario}/${r.processor}: ${r.errors} request errors during the measure phase`);
+    }
+  }
+  return out;
+}
+
+function header(m: RunManifest): string {
+  const p = m.provenance;
+  return `run ${m.run_id} (${m.status}) · profile ${m.profile} · ${m.repetitions} repetition(s) · ${p.git_branch}@${p.git_sha.slice(0, 7)}${p.git_dirty ? '+dirty' : ''} · ${p.cpu_model}, ${p.cores} cores${p.pinning.enabled ? `, processor pinned to CPU ${p.pinning.processor_cpus.join(',')}` : ''}`;
+}
+
+const LEGEND =
+  'Latency is measured open-loop from each request\'s intended send time (no coordinated omission), merged over repetitions. "p99 range" is the spread of per-repetition p99. Ratios are against the baseline processor (below 1× is lower: better latency and memory, worse capacity).';
+
+export function renderSummaryText(m: RunManifest, summaries: ScenarioSummary[]): string {
+  const parts = [header(m), ''];
+  for (const s of summaries) parts.push(`▸ ${s.scenario}`, ...scenarioTables(s).flatMap((t) => [renderText(t), '']));
+  const w = warnings(summaries);
+  if (w.length) parts.push('Warnings:', ...w.map((x) => `  ! ${x}`), '');
+  if (m.noise.driver_floor) {
+    const f = m.noise.driver_floor;
+    parts.push(`Driver floor (trivial native server at ${f.rate_per_s} req/s): p50 ${formatMicros(f.p50_us)}, p99 ${formatMicros(f.p99_us)}, max ${formatMicros(f.max_us)}; differences smaller than this are noise.`);
+  }
+  parts.push(LEGEND);
+  return parts.join('\n');
+}
+
+export function renderSummaryMarkdown(m: RunManifest, summaries: ScenarioSummary[]): string {
+  const parts = [`## Benchmark run \`${m.run_id}\``, '', header(m), ''];
+  for (const s of summaries) parts.push(`### ${s.scenario}`, '', ...scenarioTables(s).flatMap((t) => [renderMarkdown(t), '']));
+  const w = warnings(summaries);
+  if (w.length) parts.push('**Warnings**', '', ...w.map((x) => `- ${x}`), '');
+  parts.push(`_${LEGEND}_`);
+  return parts.join('\n');
+}

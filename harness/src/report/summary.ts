@@ -1,0 +1,122 @@
+// The numbers the decision record's claims are read off: per scenario and processor, latency
+// from the repetitions' merged histograms (percentiles are never averaged), memory, CPU, GC
+// pauses and capacity, with ratios against a baseline processor.
+import type { Measurement, RunRecord } from '../results/schema.ts';
+import { mergedPercentiles } from './merge.ts';
+
+export interface SummaryRow {
+  scenario: string;
+  processor: string;
+  repetitions_ok: number;
+  repetitions_failed: number;
+  /** From the merged measure-phase histograms (corrected: from the intended send time). */
+  p50_us: number | null;
+  p99_us: number | null;
+  p999_us: number | null;
+  max_us: number | null;
+  /** Lowest and highest per-repetition p99: the spread a single run would hide. */
+  p99_range_us: [number, number] | null;
+  achieved_rate_per_s: number | null;
+  events_per_s: number | null;
+  capacity_events_per_s: number | null;
+  capacity_requests_per_s: number | null;
+  peak_rss_bytes: number | null;
+  steady_rss_bytes: number | null;
+  cpu_s_per_million_events: number | null;
+  gc_pause_total_us: number | null;
+  gc_pause_max_us: number | null;
+  collector: boolean | null;
+  driver_limited: boolean;
+  errors: number;
+  failures: string[];
+}
+
+export interface SummaryRatios {
+  p99: number | null;
+  p999: number | null;
+  steady_rss: number | null;
+  peak_rss: number | null;
+  capacity: number | null;
+  cpu_per_million_events: number | null;
+}
+
+export interface ScenarioSummary {
+  scenario: string;
+  baseline: string;
+  rows: Array<SummaryRow & { vs_baseline: SummaryRatios }>;
+}
+
+export function median(values: number[]): number | null {
+  const v = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
+}
+
+const measurePhase = (m: Measurement) => m.phases.find((p) => p.phase === 'measure');
+const errorsOf = (m: Measurement) => {
+  const e = measurePhase(m)?.errors;
+  return e ? e.http_4xx + e.http_5xx + e.connect + e.timeout + e.reset + e.parse : 0;
+};
+
+function row(run: RunRecord, scenario: string, processor: string): SummaryRow {
+  const all = run.measurements.filter((m) => m.scenario === scenario && m.processor === processor);
+  const ok = all.filter((m) => m.status === 'ok');
+  const phases = ok.map(measurePhase).filter((p) => p !== undefined);
+  const merged = phases.length ? mergedPercentiles(phases.map((p) => p.corrected_hdr)) : null;
+  const p99s = phases.map((p) => p.corrected.p99_us);
+  const cap = run.capacity.find((c) => c.scenario === scenario && c.processor === processor && c.status === 'ok');
+  const res = ok.map((m) => m.resources).filter((r) => r !== null);
+  const rt = ok.map((m) => m.runtime).filter((r) => r !== null);
+  return {
+    scenario,
+    processor,
+    repetitions_ok: ok.length,
+    repetitions_failed: all.length - ok.length,
+    p50_us: merged?.p50_us ?? null,
+    p99_us: merged?.p99_us ?? null,
+    p999_us: merged?.p999_us ?? null,
+    max_us: merged?.max_us ?? null,
+    p99_range_us: p99s.length ? [Math.min(...p99s), Math.max(...p99s)] : null,
+    achieved_rate_per_s: median(phases.map((p) => p.achieved_rate_per_s)),
+    events_per_s: median(phases.map((p) => p.events_per_s)),
+    capacity_events_per_s: cap ? cap.events_per_s : null,
+    capacity_requests_per_s: cap ? cap.requests_per_s : null,
+    peak_rss_bytes: res.length ? Math.max(...res.map((r) => r.peak_rss_bytes)) : null,
+    steady_rss_bytes: median(res.map((r) => r.steady_rss_bytes)),
+    cpu_s_per_million_events: median(res.map((r) => r.cpu_s_per_million_events).filter((v) => v !== null)),
+    gc_pause_total_us: median(rt.map((r) => r.pause_total_us)),
+    gc_pause_max_us: rt.length ? Math.max(...rt.map((r) => r.pause_max_us)) : null,
+    collector: rt.length ? rt.some((r) => r.collector) : null,
+    driver_limited: ok.some((m) => m.driver?.driver_limited === true),
+    errors: ok.reduce((s, m) => s + errorsOf(m), 0),
+    failures: all.filter((m) => m.failure).map((m) => `#${m.repetition + 1} ${m.failure!.stage}: ${m.failure!.message}`),
+  };
+}
+
+/** Events/s where the scenario carries events, requests/s otherwise. */
+const capacityOf = (r: SummaryRow) => (r.capacity_events_per_s ? r.capacity_events_per_s : r.capacity_requests_per_s);
+const ratio = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? a / b : null);
+
+export function summarize(run: RunRecord, baseline = run.manifest.baseline): ScenarioSummary[] {
+  const processors = run.manifest.processors.map((p) => p.name);
+  return run.manifest.scenarios.map((scenario) => {
+    const rows = processors.map((p) => row(run, scenario, p));
+    const base = rows.find((r) => r.processor === baseline);
+    return {
+      scenario,
+      baseline,
+      rows: rows.map((r) => ({
+        ...r,
+        vs_baseline: {
+          p99: ratio(r.p99_us, base?.p99_us ?? null),
+          p999: ratio(r.p999_us, base?.p999_us ?? null),
+          steady_rss: ratio(r.steady_rss_bytes, base?.steady_rss_bytes ?? null),
+          peak_rss: ratio(r.peak_rss_bytes, base?.peak_rss_bytes ?? null),
+          capacity: ratio(capacityOf(r), base ? capacityOf(base) : null),
+          cpu_per_million_events: ratio(r.cpu_s_per_million_events, base?.cpu_s_per_million_events ?? null),
+        },
+      })),
+    };
+  });
+}
