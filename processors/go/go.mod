@@ -1,0 +1,3 @@
+module latency-harness/processors/go
+
+go 1.26

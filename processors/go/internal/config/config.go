@@ -1,0 +1,46 @@
+// Package config reads the processor's settings from the environment.
+package config
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// Config is the processor's configuration (see processors/README.md, "Configuration").
+type Config struct {
+	Host         string
+	Port         int
+	Threads      int
+	MaxBodyBytes int64
+}
+
+// FromEnv reads HOST, PORT, THREADS and MAX_BODY_BYTES through getenv, applying the spec's
+// defaults, and rejects values that are not usable.
+func FromEnv(getenv func(string) string) (Config, error) {
+	c := Config{Host: "127.0.0.1", Port: 8080, Threads: 1, MaxBodyBytes: 4 << 20}
+	if v := getenv("HOST"); v != "" {
+		c.Host = v
+	}
+	var err error
+	if c.Port, err = intSetting(getenv, "PORT", c.Port, 0, 65535); err != nil {
+		return c, err
+	}
+	if c.Threads, err = intSetting(getenv, "THREADS", c.Threads, 1, 4096); err != nil {
+		return c, err
+	}
+	maxBody, err := intSetting(getenv, "MAX_BODY_BYTES", int(c.MaxBodyBytes), 0, 1<<40)
+	c.MaxBodyBytes = int64(maxBody)
+	return c, err
+}
+
+func intSetting(getenv func(string) string, name string, def, lo, hi int) (int, error) {
+	v := getenv(name)
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < lo || n > hi {
+		return 0, fmt.Errorf("%s must be an integer from %d to %d, got %q", name, lo, hi, v)
+	}
+	return n, nil
+}
