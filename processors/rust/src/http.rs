@@ -1,0 +1,263 @@
+//! Routing and the HTTP side of each route. Checks run in the specified order:
+//! 404 unknown path → 405 wrong method → 415 content type → 413 body size → 400 UTF-8 → route.
+
+use std::time::Instant;
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
+use hyper::body::Body;
+use hyper::header::{HeaderMap, HeaderValue, ALLOW, CONNECTION, CONTENT_TYPE};
+use hyper::{Method, Request, Response, StatusCode};
+use serde::Serialize;
+
+use crate::events::{self, Rejection};
+use crate::fastq;
+use crate::metrics::{self, Extra};
+use crate::state::Store;
+
+/// How the runtime was built, for `/metrics`.
+#[derive(Clone, Copy, Debug)]
+pub struct RuntimeInfo {
+    pub worker_threads: usize,
+    pub flavor: &'static str,
+}
+
+/// Shared by every connection: state plus the few settings the handlers need.
+pub struct App {
+    pub store: Store,
+    pub max_body_bytes: u64,
+    started: Instant,
+    runtime: RuntimeInfo,
+    heap_bytes: fn() -> Option<u64>,
+}
+
+impl App {
+    /// `heap_bytes` reads the tracking allocator when the binary installs it.
+    pub fn new(max_body_bytes: u64, runtime: RuntimeInfo, heap_bytes: fn() -> Option<u64>) -> Self {
+        App { store: Store::new(), max_body_bytes, started: Instant::now(), runtime, heap_bytes }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Route<'a> {
+    Health,
+    Metrics,
+    Events,
+    Key(&'a str),
+    Reads,
+    Stats,
+    Reset,
+}
+
+impl Route<'_> {
+    /// `path` excludes the query string, which every route ignores.
+    fn parse(path: &str) -> Option<Route<'_>> {
+        Some(match path {
+            "/health" => Route::Health,
+            "/metrics" => Route::Metrics,
+            "/v1/events" => Route::Events,
+            "/v1/reads" => Route::Reads,
+            "/v1/stats" => Route::Stats,
+            "/v1/reset" => Route::Reset,
+            _ => {
+                // The key is the raw segment (not percent-decoded); empty or nested is unknown.
+                let key = path.strip_prefix("/v1/keys/")?;
+                if key.is_empty() || key.contains('/') {
+                    return None;
+                }
+                Route::Key(key)
+            }
+        })
+    }
+
+    fn method(self) -> Method {
+        match self {
+            Route::Events | Route::Reads | Route::Reset => Method::POST,
+            Route::Health | Route::Metrics | Route::Key(_) | Route::Stats => Method::GET,
+        }
+    }
+}
+
+type Reply = Response<Full<Bytes>>;
+
+/// Handles one request. Never fails: every problem is a JSON error response.
+pub async fn handle<B>(app: &App, req: Request<B>) -> Reply
+where
+    B: Body<Data = Bytes>,
+    B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
+    let Some(route) = Route::parse(req.uri().path()) else {
+        return error(StatusCode::NOT_FOUND, "not found");
+    };
+    let allowed = route.method();
+    // HEAD is answered as GET; hyper leaves the body out.
+    let method_ok = req.method() == allowed || (allowed == Method::GET && req.method() == Method::HEAD);
+    if !method_ok {
+        let mut reply = error(StatusCode::METHOD_NOT_ALLOWED, "method not allowed");
+        let allow = if allowed == Method::GET { "GET, HEAD" } else { "POST" };
+        reply.headers_mut().insert(ALLOW, HeaderValue::from_static(allow));
+        return reply;
+    }
+
+    match route {
+        Route::Health => json(StatusCode::OK, &Health { status: "ok", implementation: crate::IMPL_NAME, version: crate::VERSION }),
+        Route::Metrics => {
+            let extra = Extra { worker_threads: app.runtime.worker_threads, runtime_flavor: app.runtime.flavor };
+            json(StatusCode::OK, &metrics::collect(app.started, (app.heap_bytes)(), extra))
+        }
+        Route::Stats => json(StatusCode::OK, &app.store.stats()),
+        Route::Reset => {
+            // The body is ignored (never read); hyper drains or closes as needed.
+            app.store.reset();
+            json(StatusCode::OK, &ResetDone { reset: true })
+        }
+        Route::Key(key) => match app.store.key(key) {
+            Some(snapshot) => json(StatusCode::OK, &snapshot),
+            None => error(StatusCode::NOT_FOUND, "unknown key"),
+        },
+        Route::Events => match post_body(app, req, "application/json").await {
+            Ok(body) => match std::str::from_utf8(&body) {
+                Ok(text) => ingest(app, text),
+                Err(_) => not_utf8(),
+            },
+            Err(reply) => reply,
+        },
+        Route::Reads => match post_body(app, req, "text/plain").await {
+            Ok(body) => match std::str::from_utf8(&body) {
+                Ok(text) => reads(app, text),
+                Err(_) => not_utf8(),
+            },
+            Err(reply) => reply,
+        },
+    }
+}
+
+fn ingest(app: &App, body: &str) -> Reply {
+    match events::parse_batch(body) {
+        Ok(batch) => {
+            app.store.apply(&batch.events);
+            json(
+                StatusCode::OK,
+                &Ingested { accepted: batch.events.len(), rejected: batch.rejected, errors: &batch.errors },
+            )
+        }
+        Err(e) => error(StatusCode::BAD_REQUEST, &e.to_string()),
+    }
+}
+
+fn reads(app: &App, body: &str) -> Reply {
+    match fastq::analyze(body.as_bytes()) {
+        Ok(stats) => {
+            app.store.add_reads(stats.reads);
+            json(StatusCode::OK, &stats)
+        }
+        Err(e) => json(
+            StatusCode::BAD_REQUEST,
+            &FastqFailure { error: &e.to_string(), record: e.record, reason: e.reason.as_str() },
+        ),
+    }
+}
+
+/// Checks 3 and 4 for a POST body: media type (415), then size (413). The caller checks UTF-8
+/// (400) on the bytes in place, without copying them into a `String`.
+async fn post_body<B>(app: &App, req: Request<B>, media_type: &str) -> Result<Bytes, Reply>
+where
+    B: Body<Data = Bytes>,
+    B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
+    if !has_media_type(req.headers(), media_type) {
+        return Err(error(StatusCode::UNSUPPORTED_MEDIA_TYPE, &format!("Content-Type must be {media_type}")));
+    }
+    read_body(req.into_body(), app.max_body_bytes).await
+}
+
+fn not_utf8() -> Reply {
+    error(StatusCode::BAD_REQUEST, "request body is not valid UTF-8")
+}
+
+/// Reads the whole body, refusing more than `limit` bytes: from `Content-Length` before reading
+/// (hyper reports it as the exact size hint), while reading otherwise (chunked).
+async fn read_body<B>(body: B, limit: u64) -> Result<Bytes, Reply>
+where
+    B: Body<Data = Bytes>,
+    B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
+    if body.size_hint().lower() > limit {
+        return Err(too_large(limit));
+    }
+    let limit_usize = usize::try_from(limit).unwrap_or(usize::MAX);
+    match Limited::new(body, limit_usize).collect().await {
+        Ok(collected) => Ok(collected.to_bytes()),
+        Err(e) if e.is::<LengthLimitError>() => Err(too_large(limit)),
+        // The client went away or sent a broken chunked encoding.
+        Err(_) => Err(error(StatusCode::BAD_REQUEST, "could not read the request body")),
+    }
+}
+
+fn too_large(limit: u64) -> Reply {
+    let mut reply = error(StatusCode::PAYLOAD_TOO_LARGE, &format!("request body exceeds {limit} bytes"));
+    // The rest of the body is unread: close rather than drain it.
+    reply.headers_mut().insert(CONNECTION, HeaderValue::from_static("close"));
+    reply
+}
+
+/// Compares the media type case-insensitively, ignoring parameters; missing is wrong.
+fn has_media_type(headers: &HeaderMap, expected: &str) -> bool {
+    let Some(value) = headers.get(CONTENT_TYPE) else { return false };
+    let media = value.as_bytes().split(|&b| b == b';').next().unwrap_or_default();
+    media.trim_ascii().eq_ignore_ascii_case(expected.as_bytes())
+}
+
+#[derive(Serialize)]
+struct Health {
+    status: &'static str,
+    #[serde(rename = "impl")]
+    implementation: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct ResetDone {
+    reset: bool,
+}
+
+#[derive(Serialize)]
+struct Ingested<'a> {
+    accepted: usize,
+    rejected: usize,
+    errors: &'a [Rejection],
+}
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    error: &'a str,
+}
+
+#[derive(Serialize)]
+struct FastqFailure<'a> {
+    error: &'a str,
+    record: u64,
+    reason: &'static str,
+}
+
+fn error(status: StatusCode, message: &str) -> Reply {
+    json(status, &ErrorBody { error: message })
+}
+
+fn json<T: Serialize>(status: StatusCode, value: &T) -> Reply {
+    let mut body = Vec::with_capacity(256);
+    let mut status = status;
+    // Serializing these plain structs cannot fail; keep serving even if it somehow did.
+    if serde_json::to_writer(&mut body, value).is_err() {
+        body.clear();
+        body.extend_from_slice(br#"{"error":"could not encode the response"}"#);
+        status = StatusCode::INTERNAL_SERVER_ERROR;
+    }
+    let mut reply = Response::new(Full::new(Bytes::from(body)));
+    *reply.status_mut() = status;
+    reply.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    reply
+}
+
+#[cfg(test)]
+mod tests;
