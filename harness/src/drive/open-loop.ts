@@ -1,0 +1,99 @@
+// runOpenLoop: the TypeScript face of the native driver. It writes the pool and config, runs the
+// driver (pinned), and returns the records as typed arrays plus the driver's summary.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { UserError } from '../cli/fatal.ts';
+import { ensureDriverBuilt } from './build.ts';
+import { pinned } from './pin.ts';
+import { writePoolFile, type PoolRequest } from './pool.ts';
+import { parseRecords, type OpenLoopRecords } from './records.ts';
+import type { ArrivalSchedule } from './schedule.ts';
+import { driverSummarySchema, type DriverSummary } from './summary.ts';
+
+export interface OpenLoopOptions {
+  /** Default 127.0.0.1. */
+  host?: string;
+  port: number;
+  /** Request i uses pool[i % pool.length]. */
+  pool: readonly PoolRequest[];
+  schedule: ArrivalSchedule;
+  /** Scheduled like the measure phase; records are tagged with their phase. */
+  warmup_s: number;
+  measure_s: number;
+  /** Fixed pool of keep-alive connections; when all are busy a request waits (its wait counts). */
+  connections: number;
+  /** A request not done this long after its intended time is a timeout. Default 10 000. */
+  timeout_ms?: number;
+  /** Stop scheduling after this many transport errors. */
+  stop_after_errors?: number;
+  /** taskset CPU list for the driver, e.g. "1". */
+  cpus?: string;
+  /** Busy-wait window before each due time (default 200 µs, see the driver's engine.rs). */
+  spin_us?: number;
+  /** Schedule-lag p99 above this flags the run as driver-limited (default 1000 µs). */
+  lag_p99_limit_us?: number;
+  /** Keep the records file at this path instead of a temporary one that is removed. */
+  records_path?: string;
+}
+
+export interface OpenLoopResult {
+  summary: DriverSummary;
+  records: OpenLoopRecords;
+  /** CLOCK_REALTIME (Unix ns) of the driver's t0: wall time of record time 0. */
+  t0_unix_ns: bigint;
+  /** The CPU list the driver was pinned to, or null. */
+  cpus: string | null;
+}
+
+export async function runOpenLoop(opts: OpenLoopOptions): Promise<OpenLoopResult> {
+  const { driver } = await ensureDriverBuilt();
+  const dir = await mkdtemp(join(tmpdir(), 'latency-driver-'));
+  try {
+    const poolPath = join(dir, 'pool.jsonl');
+    const configPath = join(dir, 'config.json');
+    const recordsPath = opts.records_path ?? join(dir, 'records.bin');
+    await writePoolFile(opts.pool, poolPath);
+    const config = {
+      host: opts.host ?? '127.0.0.1',
+      port: opts.port,
+      pool_path: poolPath,
+      records_path: recordsPath,
+      schedule: opts.schedule,
+      warmup_s: opts.warmup_s,
+      measure_s: opts.measure_s,
+      connections: opts.connections,
+      timeout_ms: opts.timeout_ms ?? 10_000,
+      ...(opts.stop_after_errors !== undefined ? { stop_after_errors: opts.stop_after_errors } : {}),
+      ...(opts.spin_us !== undefined ? { spin_us: opts.spin_us } : {}),
+      ...(opts.lag_p99_limit_us !== undefined ? { lag_p99_limit_us: opts.lag_p99_limit_us } : {}),
+    };
+    await writeFile(configPath, JSON.stringify(config));
+    const stdout = await runDriver(opts.cpus, driver, configPath);
+    const summary = driverSummarySchema.parse(JSON.parse(stdout));
+    const records = parseRecords(new Uint8Array(await readFile(recordsPath)));
+    return { summary, records, t0_unix_ns: BigInt(summary.t0_unix_ns), cpus: opts.cpus ?? null };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function runDriver(cpus: string | undefined, driver: string, configPath: string): Promise<string> {
+  const [cmd, args] = pinned(cpus, driver, [configPath]);
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (code === 0) return resolve(out);
+      const msg = err.trim() || `driver exited with ${signal ?? code}`;
+      // 2: bad configuration (user's rate, duration…); 3: target unreachable. Both are the user's to fix.
+      if (code === 2 || code === 3) reject(new UserError(msg));
+      else reject(new Error(msg));
+    });
+  });
+}

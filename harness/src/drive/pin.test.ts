@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { pinned } from './pin.ts';
+
+describe('pinned', () => {
+  it('wraps the command in taskset when cpus are given', () => {
+    expect(pinned('1', '/bin/x', ['a'])).toEqual(['taskset', ['-c', '1', '/bin/x', 'a']]);
+  });
+
+  it('runs the command directly without cpus', () => {
+    expect(pinned(undefined, '/bin/x', ['a'])).toEqual(['/bin/x', ['a']]);
+  });
+
+  it('rejects a CPU list that could smuggle arguments', () => {
+    expect(() => pinned('1 --all', '/bin/x', [])).toThrow(/invalid CPU list/);
+  });
+});
