@@ -27,10 +27,18 @@ const HEALTH_BODY = JSON.stringify({ status: 'ok', impl: IMPL, version: VERSION 
 const RESET_BODY = JSON.stringify({ reset: true });
 const CLOSE = { connection: 'close' } as const;
 
+/** How often a shutting-down server looks for connections that have become idle. */
+const IDLE_POLL_MS = 10;
+
 export interface Processor {
   readonly server: Server;
   readonly state: ProcessorState;
   readonly metrics: RuntimeMetrics;
+  /**
+   * Stops accepting, lets in-flight requests finish, closes each keep-alive connection as soon as
+   * it is idle, and resolves once none is left (Go's http.Server.Shutdown does the same polling).
+   */
+  shutdown(): Promise<void>;
 }
 
 export function createProcessor(config: Config): Processor {
@@ -110,7 +118,19 @@ export function createProcessor(config: Config): Processor {
     return outcome.bytes;
   }
 
-  return { server, state, metrics };
+  function shutdown(): Promise<void> {
+    return new Promise((resolve) => {
+      const poll = setInterval(() => server.closeIdleConnections(), IDLE_POLL_MS);
+      server.close(() => {
+        clearInterval(poll);
+        metrics.stop();
+        resolve();
+      });
+      server.closeIdleConnections();
+    });
+  }
+
+  return { server, state, metrics, shutdown };
 }
 
 /** Malformed HTTP (node:http's parser refused it): answer in JSON like every other error. */
