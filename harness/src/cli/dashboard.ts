@@ -1,0 +1,67 @@
+// `harness dashboard`: build the app if needed, then serve it and its JSON API over the
+// configured store until Ctrl-C.
+import type { Command } from 'commander';
+import { startDashboardServer } from '../serve/server.ts';
+import { DIST_DIR, ensureDashboardBuilt } from '../serve/build-app.ts';
+import { fileClaimsSource } from '../serve/claims.ts';
+import { openStore, storeConfigFromEnv } from '../store/index.ts';
+import { UserError } from './fatal.ts';
+
+export const DEFAULT_DASHBOARD_PORT = 5178;
+
+interface DashboardFlags {
+  port: string;
+  host: string;
+  results?: string;
+  store?: string;
+  rebuild?: boolean;
+}
+
+function parsePort(v: string): number {
+  if (!/^\d{1,5}$/.test(v) || Number(v) > 65535) throw new UserError(`--port must be a whole number from 0 to 65535, not "${v}"`);
+  return Number(v);
+}
+
+export function register(program: Command): void {
+  program
+    .command('dashboard')
+    .description('serve the dashboard (React app + JSON API) over the results store')
+    .option('--port <n>', 'port to listen on (0: any free port)', String(DEFAULT_DASHBOARD_PORT))
+    .option('--host <addr>', 'address to bind (anything but loopback exposes your results)', '127.0.0.1')
+    .option('--results <dir>', 'results folder of the file store (default: results/)')
+    .option('--store <kind>', 'file or clickhouse (default: clickhouse when CLICKHOUSE_URL is set)')
+    .option('--rebuild', 'rebuild the app even when dist/ looks up to date')
+    .action(async (flags: DashboardFlags) => {
+      const port = parsePort(flags.port);
+      const config = storeConfigFromEnv({
+        ...(flags.results !== undefined ? { results: flags.results } : {}),
+        ...(flags.store !== undefined ? { store: flags.store } : {}),
+      });
+      process.stderr.write(`${await ensureDashboardBuilt({ force: flags.rebuild === true })}\n`);
+      const store = await openStore(config);
+      let server;
+      try {
+        server = await startDashboardServer({
+          store,
+          claims: fileClaimsSource(config.resultsRoot),
+          distDir: DIST_DIR,
+          host: flags.host,
+          port,
+          onError: (err) => process.stderr.write(`harness dashboard: ${err instanceof Error ? err.message : String(err)}\n`),
+        });
+      } catch (err) {
+        await store.close();
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE') throw new UserError(`port ${port} on ${flags.host} is in use; pass --port <n> (or --port 0 for any free port)`);
+        if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UserError(`cannot bind to --host ${flags.host}`);
+        throw err;
+      }
+      const where = config.kind === 'file' ? config.resultsRoot : config.clickhouse?.url;
+      process.stdout.write(`dashboard: ${server.url}/  (${store.name} store: ${where})\n`);
+      const stop = () => {
+        void server.close().then(() => store.close()).then(() => process.exit(0));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

@@ -1,0 +1,155 @@
+// The dashboard's JSON API over a StoreReader: one function from a request URL to a status and a
+// body, so it is tested without a socket and reused by the HTML report to precompute answers.
+import type { SeriesMetric, StoreReader } from '../store/types.ts';
+import type {
+  ApiError,
+  ClaimsResponse,
+  CompareResponse,
+  HistogramResponse,
+  RunResponse,
+  RunsResponse,
+  SeriesResponse,
+} from './api-types.ts';
+import { NOT_EVALUATED_HINT, type ClaimsSource } from './claims.ts';
+import { checks, optional, parseParams, required } from './params.ts';
+import { toRunView } from './run-view.ts';
+import { percentileSpectrum } from './spectrum.ts';
+
+export interface ApiContext {
+  store: StoreReader;
+  claims: ClaimsSource;
+}
+
+export interface ApiAnswer {
+  status: number;
+  body: unknown;
+}
+
+/** The newest run, or null for an empty store. */
+export interface LatestResponse {
+  run: RunResponse['run'] | null;
+}
+
+const ok = (body: unknown): ApiAnswer => ({ status: 200, body });
+const fail = (status: number, error: ApiError): ApiAnswer => ({ status, body: error });
+const notFound = (what: string): ApiAnswer => fail(404, { error: what });
+
+export const MAX_LIST = 5000;
+
+async function runs(ctx: ApiContext, q: URLSearchParams): Promise<ApiAnswer> {
+  const p = parseParams(q, { limit: optional(checks.count(MAX_LIST)), branch: optional(checks.branch) });
+  if (!p.ok) return fail(400, p.error);
+  const filter = { limit: Number(p.values.limit ?? MAX_LIST), ...(p.values.branch ? { branch: p.values.branch } : {}) };
+  return ok({ runs: await ctx.store.listRuns(filter) } satisfies RunsResponse);
+}
+
+async function run(ctx: ApiContext, runId: string, q: URLSearchParams): Promise<ApiAnswer> {
+  const problem = checks.runId(runId);
+  if (problem) return fail(400, { error: `run: ${problem}`, parameter: 'run' });
+  const p = parseParams(q, {});
+  if (!p.ok) return fail(400, p.error);
+  const record = await ctx.store.getRun(runId);
+  return record ? ok({ run: toRunView(record) } satisfies RunResponse) : notFound(`no run "${runId}" in the ${ctx.store.name} store`);
+}
+
+async function latest(ctx: ApiContext, q: URLSearchParams): Promise<ApiAnswer> {
+  const p = parseParams(q, {});
+  if (!p.ok) return fail(400, p.error);
+  const record = await ctx.store.latestRun();
+  return ok({ run: record ? toRunView(record) : null } satisfies LatestResponse);
+}
+
+async function series(ctx: ApiContext, q: URLSearchParams): Promise<ApiAnswer> {
+  const p = parseParams(q, {
+    metric: required(checks.metric),
+    scenario: required(checks.name),
+    processor: optional(checks.name),
+    branch: optional(checks.branch),
+    last: optional(checks.count(MAX_LIST)),
+  });
+  if (!p.ok) return fail(400, p.error);
+  const { metric, scenario, processor, branch, last } = p.values as { metric: SeriesMetric; scenario: string; processor?: string; branch?: string; last?: string };
+  const points = await ctx.store.series({
+    metric,
+    scenario,
+    ...(processor ? { processor } : {}),
+    ...(branch ? { branch } : {}),
+    ...(last ? { last: Number(last) } : {}),
+  });
+  return ok({ metric, scenario, points } satisfies SeriesResponse);
+}
+
+async function histogram(ctx: ApiContext, q: URLSearchParams): Promise<ApiAnswer> {
+  const p = parseParams(q, {
+    run: required(checks.runId),
+    scenario: required(checks.name),
+    processor: required(checks.name),
+    which: required(checks.which),
+  });
+  if (!p.ok) return fail(400, p.error);
+  const { run: run_id, scenario, processor } = p.values as Record<'run' | 'scenario' | 'processor', string>;
+  const which = p.values.which as 'corrected' | 'uncorrected';
+  const encoded = await ctx.store.mergedHistogram({ run_id, scenario, processor, which });
+  if (encoded === undefined) return notFound(`no ${which} histogram for ${scenario}/${processor} in run "${run_id}"`);
+  const { count, points } = percentileSpectrum(encoded);
+  return ok({ run_id, scenario, processor, which, count, points } satisfies HistogramResponse);
+}
+
+async function compare(ctx: ApiContext, q: URLSearchParams): Promise<ApiAnswer> {
+  const p = parseParams(q, { a: required(checks.runId), b: required(checks.runId) });
+  if (!p.ok) return fail(400, p.error);
+  const [a, b] = await Promise.all([ctx.store.getRun(p.values.a!), ctx.store.getRun(p.values.b!)]);
+  if (!a) return notFound(`no run "${p.values.a}" (a) in the ${ctx.store.name} store`);
+  if (!b) return notFound(`no run "${p.values.b}" (b) in the ${ctx.store.name} store`);
+  return ok({ a: toRunView(a), b: toRunView(b) } satisfies CompareResponse);
+}
+
+async function claims(ctx: ApiContext, q: URLSearchParams): Promise<ApiAnswer> {
+  const p = parseParams(q, { run: required(checks.runId) });
+  if (!p.ok) return fail(400, p.error);
+  const run_id = p.values.run!;
+  if ((await ctx.store.listRuns({ limit: MAX_LIST })).every((s) => s.run_id !== run_id)) {
+    return notFound(`no run "${run_id}" in the ${ctx.store.name} store`);
+  }
+  const verdicts = await ctx.claims(run_id);
+  const body: ClaimsResponse = verdicts
+    ? { state: 'evaluated', run_id, verdicts }
+    : { state: 'not-evaluated', run_id, hint: NOT_EVALUATED_HINT };
+  return ok(body);
+}
+
+/** Answers GET /api/…; `url` is the request URL (path and query). */
+export async function handleApi(ctx: ApiContext, url: URL): Promise<ApiAnswer> {
+  const q = url.searchParams;
+  const parts = url.pathname.split('/').filter(Boolean);
+  if (parts[0] !== 'api') return notFound(`no API endpoint ${url.pathname}`);
+  const [, endpoint, arg, ...rest] = parts;
+  if (rest.length) return notFound(`no API endpoint ${url.pathname}`);
+  switch (endpoint) {
+    case 'runs':
+      if (arg === undefined) return runs(ctx, q);
+      // The id arrives percent-encoded; decode before the pattern check so "%2E%2E" cannot slip through.
+      return run(ctx, safeDecode(arg), q);
+    case 'latest':
+      return arg === undefined ? latest(ctx, q) : notFound(`no API endpoint ${url.pathname}`);
+    case 'series':
+      return arg === undefined ? series(ctx, q) : notFound(`no API endpoint ${url.pathname}`);
+    case 'histogram':
+      return arg === undefined ? histogram(ctx, q) : notFound(`no API endpoint ${url.pathname}`);
+    case 'compare':
+      return arg === undefined ? compare(ctx, q) : notFound(`no API endpoint ${url.pathname}`);
+    case 'claims':
+      return arg === undefined ? claims(ctx, q) : notFound(`no API endpoint ${url.pathname}`);
+    default:
+      return notFound(`no API endpoint ${url.pathname} (try /api/runs, /api/latest, /api/runs/<id>, /api/series, /api/histogram, /api/compare, /api/claims)`);
+  }
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
