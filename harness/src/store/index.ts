@@ -1,5 +1,4 @@
 // The store layer's entry point: pick the reader and the sinks from a StoreConfig.
-import { UserError } from '../cli/fatal.ts';
 import { FileSink } from './file-sink.ts';
 import { FileStore } from './file-store.ts';
 import { SinkSet, type OptionalSink } from './sink-set.ts';
@@ -17,7 +16,8 @@ export { SERIES_METRICS, isSeriesMetric } from './series-logic.ts';
 /** The reader for the configured store. Close it when done. */
 export async function openStore(config: StoreConfig): Promise<StoreReader> {
   if (config.kind === 'file') return new FileStore(config.resultsRoot);
-  throw new UserError('the ClickHouse store is not wired in yet; use --store file');
+  const { ClickHouseStore } = await import('./clickhouse/clickhouse-store.ts');
+  return ClickHouseStore.open(config.clickhouse!);
 }
 
 /**
@@ -26,5 +26,9 @@ export async function openStore(config: StoreConfig): Promise<StoreReader> {
  */
 export async function openSinks(config: StoreConfig, opts: { warn?: (line: string) => void } = {}): Promise<SinkSet> {
   const others: OptionalSink[] = [];
+  if (config.clickhouse) {
+    const { ClickHouseSink } = await import('./clickhouse/clickhouse-sink.ts');
+    others.push(new ClickHouseSink(config.clickhouse));
+  }
   return new SinkSet(new FileSink(config.resultsRoot), others, opts);
 }

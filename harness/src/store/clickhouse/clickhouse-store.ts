@@ -1,0 +1,115 @@
+// StoreReader over ClickHouse. Same answers as the file store for the same runs: the run-level
+// rules (summary, ordering, median, merging) are the shared ones; only the fetching differs.
+import { RUN_ID_PATTERN } from '../../results/layout.ts';
+import type { RunRecord } from '../../results/schema.ts';
+import type { ClickHouseConfig } from '../config.ts';
+import { mergeEncodedHistograms } from '../merge-histograms.ts';
+import { DEFAULT_SERIES_LAST, median } from '../series-logic.ts';
+import { limitOf } from '../summary.ts';
+import type { MergedHistogramQuery, RunFilter, RunSummary, SeriesPoint, SeriesQuery, StoreReader } from '../types.ts';
+import { connect, type Connection } from './connection.ts';
+import { listRunsSql, measureHistogramsSql, RUN_TABLES, runTableSql, seriesValuesSql } from './queries.ts';
+import { recordFromRows, type Row, type StoredRows } from './rows.ts';
+
+interface SummaryRow {
+  run_id: string;
+  started_at: string;
+  status: RunSummary['status'];
+  profile: string;
+  git_sha: string;
+  git_branch: string;
+  git_dirty: number | string;
+  scenarios: string[];
+  processors: string[];
+}
+
+export class ClickHouseStore implements StoreReader {
+  readonly name = 'clickhouse';
+
+  constructor(private readonly conn: Connection) {}
+
+  static async open(cfg: ClickHouseConfig): Promise<ClickHouseStore> {
+    const conn = connect(cfg);
+    try {
+      await conn.ping();
+    } catch (err) {
+      await conn.close();
+      throw err;
+    }
+    return new ClickHouseStore(conn);
+  }
+
+  async listRuns(filter: RunFilter = {}): Promise<RunSummary[]> {
+    const limit = limitOf(filter);
+    if (limit === 0) return [];
+    const rows = await this.conn.query<SummaryRow>(listRunsSql(filter, limit));
+    return rows.map((r) => ({
+      run_id: r.run_id,
+      started_at: r.started_at,
+      status: r.status,
+      profile: r.profile,
+      git_sha: r.git_sha,
+      git_branch: r.git_branch,
+      git_dirty: Number(r.git_dirty) === 1,
+      scenarios: r.scenarios,
+      processors: r.processors,
+    }));
+  }
+
+  async getRun(runId: string): Promise<RunRecord | undefined> {
+    if (!RUN_ID_PATTERN.test(runId)) return undefined;
+    const [runs, measurements, capacity, intervals, resource_samples, runtime_pauses] = await Promise.all(
+      RUN_TABLES.map((t) => this.conn.query<Row>(runTableSql(t, runId))),
+    );
+    const rows: StoredRows = { runs: runs!, measurements: measurements!, capacity: capacity!, intervals: intervals!, resource_samples: resource_samples!, runtime_pauses: runtime_pauses! };
+    return recordFromRows(rows);
+  }
+
+  async latestRun(filter: RunFilter = {}): Promise<RunRecord | undefined> {
+    const [first] = await this.listRuns({ ...filter, limit: 1 });
+    return first ? this.getRun(first.run_id) : undefined;
+  }
+
+  async series(q: SeriesQuery): Promise<SeriesPoint[]> {
+    const filter: RunFilter = { scenario: q.scenario, limit: q.last ?? DEFAULT_SERIES_LAST };
+    if (q.branch !== undefined) filter.branch = q.branch;
+    if (q.processor !== undefined) filter.processor = q.processor;
+    const runs = await this.listRuns(filter);
+    if (runs.length === 0) return [];
+    const rows = await this.conn.query<{ run_id: string; processor: string; metric_values: (number | string)[] }>(
+      seriesValuesSql(q.metric, q.scenario, runs.map((r) => r.run_id), q.processor),
+    );
+    const byRun = new Map<string, { processor: string; values: number[] }[]>();
+    for (const r of rows) {
+      const list = byRun.get(r.run_id) ?? [];
+      list.push({ processor: r.processor, values: r.metric_values.map(Number) });
+      byRun.set(r.run_id, list);
+    }
+    const points: SeriesPoint[] = [];
+    for (const run of [...runs].reverse()) {
+      for (const { processor, values } of (byRun.get(run.run_id) ?? []).sort((a, b) => (a.processor < b.processor ? -1 : 1))) {
+        if (values.length === 0) continue;
+        points.push({
+          run_id: run.run_id,
+          started_at: run.started_at,
+          git_sha: run.git_sha,
+          git_branch: run.git_branch,
+          processor,
+          value: median(values),
+          repetitions: values.length,
+        });
+      }
+    }
+    return points;
+  }
+
+  async mergedHistogram(q: MergedHistogramQuery): Promise<string | undefined> {
+    if (!RUN_ID_PATTERN.test(q.run_id)) return undefined;
+    const rows = await this.conn.query<{ hdr: string }>(measureHistogramsSql(q));
+    return mergeEncodedHistograms(rows.map((r) => r.hdr).filter((h) => h !== ''));
+  }
+
+  async close(): Promise<void> {
+    await this.conn.close();
+  }
+}

@@ -1,0 +1,113 @@
+// Every query text the ClickHouse store sends, built with client-side binding (sql-values.ts).
+// Written in the subset ClickHouse 18.16 and current releases both accept; the chDB test runs
+// each of them on a current engine. Non-key filters sit outside the FINAL subquery, so an old
+// version of a row can never match a filter its newest version fails.
+import type { MergedHistogramQuery, RunFilter, SeriesMetric } from '../types.ts';
+import { ident, join, list, sql, type Sql } from './sql-values.ts';
+
+export const RUN_TABLES = ['runs', 'measurements', 'capacity', 'intervals', 'resource_samples', 'runtime_pauses'] as const;
+export type RunTable = (typeof RUN_TABLES)[number];
+
+const ORDER_KEYS: Record<RunTable, string> = {
+  runs: 'run_id',
+  measurements: 'scenario, processor, repetition, agent, phase_index',
+  capacity: 'scenario, processor',
+  intervals: 'scenario, processor, repetition, agent, seq',
+  resource_samples: 'scenario, processor, repetition, agent, seq',
+  runtime_pauses: 'scenario, processor, repetition, agent, seq',
+};
+
+function timeBound(iso: string, label: string): number {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) throw new RangeError(`${label} is not an ISO time: ${JSON.stringify(iso)}`);
+  return ms;
+}
+
+export function listRunsSql(f: RunFilter, limit: number): Sql {
+  const where: Sql[] = [sql`1 = 1`];
+  if (f.branch !== undefined) where.push(sql`git_branch = ${f.branch}`);
+  if (f.scenario !== undefined) where.push(sql`has(scenarios, ${f.scenario})`);
+  if (f.processor !== undefined) where.push(sql`has(processors, ${f.processor})`);
+  if (f.status !== undefined) where.push(sql`status = ${f.status}`);
+  if (f.since !== undefined) where.push(sql`started_ms >= ${timeBound(f.since, 'since')}`);
+  if (f.until !== undefined) where.push(sql`started_ms <= ${timeBound(f.until, 'until')}`);
+  return sql`SELECT run_id, started_at, status, profile, git_sha, git_branch, git_dirty, scenarios, processors
+FROM (SELECT run_id, started_at, started_ms, status, profile, git_sha, git_branch, git_dirty, scenarios, processors FROM runs FINAL)
+WHERE ${join(where, ' AND ')}
+ORDER BY started_ms DESC, run_id DESC
+LIMIT ${limit}`;
+}
+
+/** All rows of one run in one table, in the record's order. */
+export function runTableSql(table: RunTable, runId: string): Sql {
+  return sql`SELECT * FROM ${ident(table)} FINAL WHERE run_id = ${runId} ORDER BY ${sqlOrder(table)}`;
+}
+
+function sqlOrder(table: RunTable): Sql {
+  return sql`${ident('run_id')}${orderTail(table)}`;
+}
+
+function orderTail(table: RunTable): Sql {
+  const cols = ORDER_KEYS[table] === 'run_id' ? [] : ORDER_KEYS[table].split(', ');
+  return join(cols.map((c) => sql`, ${ident(c)}`), '');
+}
+
+/** Rows of one run per table (after FINAL): what push checks and the push-twice test counts. */
+export function countRunRowsSql(table: RunTable, runId: string): Sql {
+  return sql`SELECT count() AS rows FROM ${ident(table)} FINAL WHERE run_id = ${runId}`;
+}
+
+interface MetricColumn {
+  column: string;
+  /** Extra condition on the inner row (resources/runtime present). */
+  when: 'always' | 'resources' | 'runtime';
+}
+
+const METRIC_COLUMNS: Record<Exclude<SeriesMetric, 'capacity_events_per_s'>, MetricColumn> = {
+  p50_us: { column: 'p50_us', when: 'always' },
+  p90_us: { column: 'p90_us', when: 'always' },
+  p99_us: { column: 'p99_us', when: 'always' },
+  p999_us: { column: 'p999_us', when: 'always' },
+  max_us: { column: 'max_us', when: 'always' },
+  achieved_rate_per_s: { column: 'achieved_rate_per_s', when: 'always' },
+  events_per_s: { column: 'events_per_s', when: 'always' },
+  peak_rss_bytes: { column: 'peak_rss_bytes', when: 'resources' },
+  steady_rss_bytes: { column: 'steady_rss_bytes', when: 'resources' },
+  cpu_s_per_million_events: { column: 'cpu_s_per_million_events', when: 'resources' },
+  pause_total_us: { column: 'pause_total_us', when: 'runtime' },
+};
+
+/** One row per (run, processor): the metric's values over the ok repetitions of the measure phase. */
+export function seriesValuesSql(metric: SeriesMetric, scenario: string, runIds: readonly string[], processor?: string): Sql {
+  const procCond = processor === undefined ? sql`` : sql` AND processor = ${processor}`;
+  if (metric === 'capacity_events_per_s') {
+    return sql`SELECT run_id, processor, groupArray(events_per_s) AS metric_values
+FROM (SELECT run_id, processor, status, events_per_s FROM capacity FINAL WHERE run_id IN ${list(runIds)} AND scenario = ${scenario}${procCond})
+WHERE status = 'ok'
+GROUP BY run_id, processor`;
+  }
+  const m = METRIC_COLUMNS[metric];
+  const when = m.when === 'resources' ? sql` AND has_resources = 1` : m.when === 'runtime' ? sql` AND has_runtime = 1` : sql``;
+  return sql`SELECT run_id, processor, groupArray(metric_value) AS metric_values
+FROM (SELECT run_id, processor, status, has_resources, has_runtime, ${ident(m.column)} AS metric_value FROM measurements FINAL
+      WHERE run_id IN ${list(runIds)} AND scenario = ${scenario} AND phase = 'measure'${procCond})
+WHERE status = 'ok'${when} AND isNotNull(metric_value)
+GROUP BY run_id, processor`;
+}
+
+export function measureHistogramsSql(q: MergedHistogramQuery): Sql {
+  const column = ident(q.which === 'corrected' ? 'corrected_hdr' : 'uncorrected_hdr');
+  return sql`SELECT hdr FROM (SELECT status, repetition, agent, ${column} AS hdr FROM measurements FINAL
+      WHERE run_id = ${q.run_id} AND scenario = ${q.scenario} AND processor = ${q.processor} AND phase = 'measure')
+WHERE status = 'ok'
+ORDER BY repetition, agent`;
+}
+
+/**
+ * The stored manifest of each run. The runs row is written last (by push and by the sink's stop), so a
+ * stored manifest equal to the file's means every row of that run arrived: push skips it.
+ */
+export function storedManifestsSql(runIds?: readonly string[]): Sql {
+  const where = runIds === undefined ? sql`` : sql` WHERE run_id IN ${list(runIds)}`;
+  return sql`SELECT run_id, manifest_json FROM runs FINAL${where}`;
+}

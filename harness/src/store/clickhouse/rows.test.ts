@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { syntheticRun } from '../../results/synthetic.ts';
+import { recordFromRows, runRows } from './rows.ts';
+
+// What a JSON round trip through ClickHouse does to rows: 64-bit integers come back as strings.
+const viaJson = <T>(rows: T): T => JSON.parse(JSON.stringify(rows, (_k, v) => (typeof v === 'number' && Number.isInteger(v) ? String(v) : v)));
+
+describe('run rows', () => {
+  it('rebuild the run they were made from', () => {
+    const run = syntheticRun({ seed: 9, samples_per_phase: 30 });
+    expect(recordFromRows(viaJson(runRows(run, 1)))).toEqual(run);
+  });
+
+  it('keep a measurement that recorded no phase, with nulls where it has nothing', () => {
+    const run = syntheticRun({ seed: 10, samples_per_phase: 30, scenarios: ['ingest'], processors: ['go'], repetitions: 1 });
+    const m = run.measurements[0]!;
+    Object.assign(m, { status: 'failed', phases: [], intervals: [], resources: null, runtime: null, pause_attribution: null, driver: null,
+      failure: { stage: 'launch', message: 'exit 1', stderr_tail: 'boom' } });
+    const rows = runRows(run, 1);
+    expect(rows.measurements).toHaveLength(1);
+    expect(rows.measurements[0]!.phase).toBe('');
+    expect(recordFromRows(viaJson(rows))).toEqual(run);
+  });
+
+  it('write one measurement row per phase', () => {
+    const run = syntheticRun({ seed: 11, samples_per_phase: 30 });
+    expect(runRows(run, 1).measurements).toHaveLength(run.measurements.length * 2);
+  });
+
+  it('give nothing when there is no run row', () => {
+    expect(recordFromRows({ runs: [], measurements: [], capacity: [], intervals: [], resource_samples: [], runtime_pauses: [] })).toBeUndefined();
+  });
+});
