@@ -1,0 +1,12 @@
+// The native driver's own unit tests (HTTP parser, schedule, record layout, health flags) run
+// with `cargo test`; this keeps them in `npm test`, whose Rust step covers only processors/rust.
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { DRIVER_CRATE_DIR } from './build.ts';
+
+describe('latency-driver crate', () => {
+  it('passes its cargo unit tests', () => {
+    const r = spawnSync('cargo', ['test', '--release', '--quiet', '--locked'], { cwd: DRIVER_CRATE_DIR, encoding: 'utf8' });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+  }, 600_000);
+});

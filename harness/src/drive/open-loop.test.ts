@@ -1,0 +1,68 @@
+// The driver end to end against trivial-server: intended times follow the schedule exactly
+// (they are computed, not measured), phases and kinds are labelled, every request is answered.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UserError } from '../cli/fatal.ts';
+import { runOpenLoop } from './open-loop.ts';
+import { Phase } from './records.ts';
+import { intendedTimesNs } from './schedule.ts';
+import { startTrivialServer, type TrivialServer } from './trivial-server.ts';
+
+let server: TrivialServer;
+
+beforeAll(async () => {
+  server = await startTrivialServer();
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+const pool = [
+  { method: 'GET', path: '/health', kind: 0 },
+  { method: 'POST', path: '/v1/events', content_type: 'application/json', body: '{"key":"a","value":1}', kind: 7 },
+];
+
+describe('runOpenLoop', () => {
+  it('sends on a constant schedule with exact intended times and phase labels', async () => {
+    const { records, summary } = await runOpenLoop({
+      port: server.port, pool, schedule: { kind: 'constant', rate_per_s: 2000 }, warmup_s: 0.25, measure_s: 0.5, connections: 4,
+    });
+    expect([...records.intended_ns]).toEqual([...intendedTimesNs({ kind: 'constant', rate_per_s: 2000 }, 0.25, 0.5)]);
+    expect(records.count).toBe(1500);
+    expect(records.intended_ns[1]).toBe(500_000);
+    expect(summary.counts.warmup).toBe(500);
+    expect(records.phase[499]).toBe(Phase.warmup);
+    expect(records.phase[500]).toBe(Phase.measure);
+    expect(summary.counts.ok_2xx).toBe(1500);
+  });
+
+  it('follows a ramp: intended times match the schedule and intervals shrink', async () => {
+    const schedule = { kind: 'ramp', from_per_s: 500, to_per_s: 3000 } as const;
+    const { records } = await runOpenLoop({ port: server.port, pool, schedule, warmup_s: 0.2, measure_s: 1, connections: 4 });
+    const expected = intendedTimesNs(schedule, 0.2, 1);
+    expect([...records.intended_ns]).toEqual([...expected]);
+    // 0.2 s × 500 + (500 + 3000) / 2 × 1 s = 1850 requests.
+    expect(Math.abs(records.count - 1850)).toBeLessThanOrEqual(1);
+    const n = records.count;
+    expect(records.intended_ns[1]! - records.intended_ns[0]!).toBe(2_000_000);
+    expect(records.intended_ns[n - 1]! - records.intended_ns[n - 2]!).toBeLessThan(400_000);
+  });
+
+  it('cycles the pool: request i carries pool entry i mod n', async () => {
+    const { records } = await runOpenLoop({
+      port: server.port, pool, schedule: { kind: 'constant', rate_per_s: 1000 }, warmup_s: 0, measure_s: 0.1, connections: 2,
+    });
+    expect([...records.kind.subarray(0, 4)]).toEqual([0, 7, 0, 7]);
+  });
+
+  it('reports an unreachable target as a user error', async () => {
+    const closed = await startTrivialServer();
+    const port = closed.port;
+    await closed.stop();
+    await expect(runOpenLoop({ port, pool, schedule: { kind: 'constant', rate_per_s: 10 }, warmup_s: 0, measure_s: 0.1, connections: 1 })).rejects.toBeInstanceOf(UserError);
+  });
+
+  it('rejects an invalid rate with the driver message', async () => {
+    await expect(runOpenLoop({ port: server.port, pool, schedule: { kind: 'constant', rate_per_s: 0 }, warmup_s: 0, measure_s: 1, connections: 1 })).rejects.toThrow(/rate_per_s must be > 0/);
+  });
+});
