@@ -1,0 +1,30 @@
+package config
+
+import "testing"
+
+func env(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+func TestDefaults(t *testing.T) {
+	c, err := FromEnv(env(nil))
+	if err != nil || c != (Config{Host: "127.0.0.1", Port: 8080, Threads: 1, MaxBodyBytes: 4194304}) {
+		t.Fatalf("%+v %v", c, err)
+	}
+}
+
+func TestReadsEverySetting(t *testing.T) {
+	c, err := FromEnv(env(map[string]string{"HOST": "::1", "PORT": "9000", "THREADS": "2", "MAX_BODY_BYTES": "1024"}))
+	if err != nil || c != (Config{Host: "::1", Port: 9000, Threads: 2, MaxBodyBytes: 1024}) {
+		t.Fatalf("%+v %v", c, err)
+	}
+}
+
+func TestRejectsUnusableValues(t *testing.T) {
+	for _, bad := range []map[string]string{{"PORT": "http"}, {"PORT": "70000"}, {"THREADS": "0"},
+		{"THREADS": "1.5"}, {"MAX_BODY_BYTES": "-1"}, {"MAX_BODY_BYTES": "4MiB"}} {
+		if _, err := FromEnv(env(bad)); err == nil {
+			t.Errorf("%v accepted", bad)
+		}
+	}
+}
