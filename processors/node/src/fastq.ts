@@ -56,6 +56,8 @@ export function analyzeFastq(body: Buffer, counter: KmerCounter): FastqStats | F
 }
 
 function scan(body: Buffer, counter: KmerCounter): FastqStats | FastqError {
+  // Every base has a quality byte too, so a body of n bytes holds fewer than n/2 k-mers.
+  counter.begin(body.length >>> 1);
   // Remove one trailing \n; what is left splits on \n into lines (an empty rest has no lines).
   const end = body.length > 0 && body[body.length - 1] === LF ? body.length - 1 : body.length;
   let reads = 0;

@@ -32,6 +32,22 @@ describe('KmerCounter', () => {
     );
   });
 
+  it('grows its table past the initial size and still matches the naive count', () => {
+    const random = fc.sample(fc.stringMatching(/^[ACGT]{5000}$/), { numRuns: 8, seed: 7 });
+    const counter = count(random, new KmerCounter());
+    const naive = naiveKmerCounts(random);
+    expect([counter.distinct, counter.top()]).toEqual([naive.size, naiveTop(naive)]);
+  });
+
+  it('counts the same whether sized up front by begin() or grown', () => {
+    const reads = fc.sample(fc.stringMatching(/^[ACGTN]{300}$/), { numRuns: 20, seed: 11 });
+    const sized = new KmerCounter();
+    sized.begin(reads.length * 300);
+    for (const read of reads) sized.addSequence(Buffer.from(read), 0, read.length);
+    const grown = count(reads, new KmerCounter());
+    expect([sized.kmers, sized.distinct, sized.top()]).toEqual([grown.kmers, grown.distinct, grown.top()]);
+  });
+
   it('counts a k-mer and its reverse complement as one canonical k-mer', () => {
     const counter = count(['AAAAAAAAAAA', 'TTTTTTTTTTT']);
     expect(counter.top()).toEqual([{ kmer: 'AAAAAAAAAAA', count: 2 }]);

@@ -3,19 +3,26 @@
 // A k-mer is held as a 22-bit integer, 2 bits a base (A=0 C=1 G=2 T=3) with the first base most
 // significant, so numeric order is the letters' lexicographic order and the canonical k-mer is
 // simply min(forward, reverse complement). Both codes roll one base at a time; no string is built
-// per k-mer. Counts live in a flat table indexed by the code (4^11 = 4 Mi slots, 16 MiB of
-// Uint32, allocated once). The slots a request touched are listed as they go from 0 to 1, so
-// distinct = list length, the top 5 come from scanning the list, and clearing costs only the
-// touched slots, not 16 MiB. Zeroed pages are only backed by memory once written, so the RSS cost
-// grows with the variety of k-mers actually seen. The event loop runs one request at a time, so
-// one counter per process is enough.
+// per k-mer.
+//
+// Counts live in an open-addressing hash table keyed by that integer (Fibonacci hashing, linear
+// probing, load ≤ 1/2), sized per request from an upper bound on its k-mers, so a typical request
+// (thousands of k-mers) works in a table of some 100 KiB that stays in L2. A flat table indexed by
+// the code (4 Mi slots, 16 MiB) was measured first: every k-mer then costs a cache and TLB miss,
+// and it was 4-6x slower on 50 x 150 bp requests (README, "k-mer table"). The slots a request
+// used are listed as they fill, so distinct = list length, the top 5 come from that list, and
+// clearing costs only those slots. The event loop runs one request at a time, so one counter per
+// process is enough; its arrays are kept (at the largest size needed so far) between requests.
 
 export const K = 11;
-const KMER_SPACE = 1 << (2 * K);
-const KMER_MASK = KMER_SPACE - 1;
+const KMER_MASK = (1 << (2 * K)) - 1;
 const RC_SHIFT = 2 * (K - 1);
-/** k is odd, so no k-mer is its own reverse complement: exactly half the codes are canonical. */
-const MAX_DISTINCT = KMER_SPACE / 2;
+/** k is odd, so no k-mer is its own reverse complement: at most 2^21 distinct canonical k-mers. */
+const MAX_DISTINCT = 1 << (2 * K - 1);
+const MIN_BITS = 10;
+/** 2^22 slots hold every canonical k-mer at load 1/2. */
+const MAX_BITS = 2 * K;
+const GOLDEN = 0x9e3779b1;
 export const TOP_KMERS = 5;
 
 /** Base → 2-bit code; N and anything else → 4 (breaks the window). */
@@ -33,17 +40,28 @@ export interface KmerCount {
 }
 
 export class KmerCounter {
-  private readonly counts = new Uint32Array(KMER_SPACE);
-  private readonly touched = new Uint32Array(MAX_DISTINCT);
+  /** code + 1 per slot; 0 marks an empty slot. */
+  private keys = new Uint32Array(1 << MIN_BITS);
+  private counts = new Uint32Array(1 << MIN_BITS);
+  /** Slots in use, in the order they were filled. */
+  private used = new Uint32Array(1 << (MIN_BITS - 1));
+  private bits = MIN_BITS;
   private distinctCount = 0;
   private windows = 0;
 
+  /** Sizes the table for at most `maxKmers` windows (an overestimate is fine; so is none). */
+  begin(maxKmers: number): void {
+    const bits = bitsFor(Math.min(maxKmers, MAX_DISTINCT));
+    if (this.distinctCount !== 0) throw new Error('KmerCounter.begin before clear');
+    if (bits > 31 - Math.clz32(this.keys.length)) this.allocate(bits);
+    this.bits = bits;
+  }
+
   /** Counts every N-free window of `seq[start, end)`, which holds only A, C, G, T and N. */
   addSequence(seq: Uint8Array, start: number, end: number): void {
-    const counts = this.counts;
     let forward = 0;
     let reverse = 0;
-    let run = 0; // bases since the last N, capped only by the comparison below
+    let run = 0; // bases since the last N
     for (let i = start; i < end; i++) {
       const base = BASE_CODE[seq[i]!]!;
       if (base === 4) {
@@ -53,12 +71,38 @@ export class KmerCounter {
       forward = ((forward << 2) | base) & KMER_MASK;
       reverse = (reverse >>> 2) | ((3 - base) << RC_SHIFT);
       if (++run < K) continue;
-      const canonical = forward < reverse ? forward : reverse;
-      const seen = counts[canonical]!;
-      counts[canonical] = seen + 1;
-      if (seen === 0) this.touched[this.distinctCount++] = canonical;
-      this.windows += 1;
+      this.increment(forward < reverse ? forward : reverse);
     }
+  }
+
+  private increment(code: number): void {
+    this.windows += 1;
+    this.place(code);
+  }
+
+  private place(code: number): void {
+    const keys = this.keys;
+    const mask = (1 << this.bits) - 1;
+    const key = code + 1;
+    let slot = Math.imul(code, GOLDEN) >>> (32 - this.bits);
+    for (;;) {
+      const held = keys[slot]!;
+      if (held === key) {
+        this.counts[slot]! += 1;
+        return;
+      }
+      if (held === 0) break;
+      slot = (slot + 1) & mask;
+    }
+    // A new k-mer. Only a caller that skipped begin() (or undercounted) outgrows load 1/2.
+    if ((this.distinctCount + 1) << 1 > mask + 1) {
+      this.grow();
+      this.place(code);
+      return;
+    }
+    keys[slot] = key;
+    this.counts[slot] = 1;
+    this.used[this.distinctCount++] = slot;
   }
 
   /** Number of windows counted since the last clear. */
@@ -73,13 +117,13 @@ export class KmerCounter {
 
   /** Up to `n` k-mers by count descending, ties by letters ascending. */
   top(n: number = TOP_KMERS): KmerCount[] {
-    // Parallel arrays sorted best first; n is tiny, so insertion into them beats sorting all.
+    // Parallel arrays kept best first; n is tiny, so insertion into them beats sorting all.
     const codes: number[] = [];
     const tops: number[] = [];
-    const counts = this.counts;
     for (let i = 0; i < this.distinctCount; i++) {
-      const code = this.touched[i]!;
-      const count = counts[code]!;
+      const slot = this.used[i]!;
+      const code = this.keys[slot]! - 1;
+      const count = this.counts[slot]!;
       let at = tops.length;
       while (at > 0 && ranksBefore(count, code, tops[at - 1]!, codes[at - 1]!)) at--;
       if (at >= n) continue;
@@ -93,14 +137,44 @@ export class KmerCounter {
     return codes.map((code, i) => ({ kmer: decodeKmer(code), count: tops[i]! }));
   }
 
-  /** Zeroes the touched slots only, ready for the next request. */
+  /** Empties the used slots only, ready for the next request. */
   clear(): void {
-    const counts = this.counts;
-    const touched = this.touched;
-    for (let i = 0; i < this.distinctCount; i++) counts[touched[i]!] = 0;
+    for (let i = 0; i < this.distinctCount; i++) {
+      const slot = this.used[i]!;
+      this.keys[slot] = 0;
+      this.counts[slot] = 0;
+    }
     this.distinctCount = 0;
     this.windows = 0;
   }
+
+  private allocate(bits: number): void {
+    this.keys = new Uint32Array(1 << bits);
+    this.counts = new Uint32Array(1 << bits);
+    this.used = new Uint32Array(1 << (bits - 1));
+  }
+
+  private grow(): void {
+    const { keys, counts, used, distinctCount } = this;
+    const bits = this.bits + 1; // never past MAX_BITS: 2^21 distinct fit 2^22 slots at load 1/2
+    this.allocate(bits);
+    this.bits = bits;
+    const mask = (1 << bits) - 1;
+    for (let i = 0; i < distinctCount; i++) {
+      const key = keys[used[i]!]!;
+      let slot = Math.imul(key - 1, GOLDEN) >>> (32 - bits);
+      while (this.keys[slot] !== 0) slot = (slot + 1) & mask;
+      this.keys[slot] = key;
+      this.counts[slot] = counts[used[i]!]!;
+      this.used[i] = slot;
+    }
+  }
+}
+
+/** log2 of the table size for `distinct` entries at load ≤ 1/2, within [MIN_BITS, MAX_BITS]. */
+function bitsFor(distinct: number): number {
+  const needed = 32 - Math.clz32(Math.max(1, distinct * 2 - 1));
+  return Math.min(MAX_BITS, Math.max(MIN_BITS, needed));
 }
 
 function ranksBefore(count: number, code: number, otherCount: number, otherCode: number): boolean {
