@@ -3,14 +3,10 @@
 import type { Command } from 'commander';
 import { register as registerDb } from './db.ts';
 import { register as registerPush } from './push.ts';
-import { register as registerDb } from './db.ts';
-import { register as registerPush } from './push.ts';
 import { register as registerDashboard } from './dashboard.ts';
 import { register as registerVerify } from './verify.ts';
 
 export function registerCommands(program: Command): void {
-  registerDb(program);
-  registerPush(program);
   registerDb(program);
   registerPush(program);
   registerDashboard(program);
