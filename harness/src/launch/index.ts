@@ -1,3 +1,3 @@
 export { launchProcessor, LaunchError, type LaunchOptions, type RunningProcessor, type ExitStatus } from './launch.ts';
-export { runningChildCount } from './registry.ts';
+export { runningChildCount, deferSignals } from './registry.ts';
 export { freePort } from './port.ts';

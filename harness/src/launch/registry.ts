@@ -34,7 +34,24 @@ async function stopAllThenExit(signal: NodeJS.Signals): Promise<void> {
   process.exit(signal === 'SIGINT' ? 130 : 143);
 }
 
+let deferredHandler: ((signal: NodeJS.Signals) => void) | undefined;
+
+/**
+ * A long-running command (`harness run`) takes over Ctrl-C: instead of exiting at once, the
+ * handler is told, so it can stop its children itself and write what was measured as
+ * incomplete. A second signal still exits immediately.
+ */
+export function deferSignals(handler: ((signal: NodeJS.Signals) => void) | undefined): void {
+  deferredHandler = handler;
+}
+
 const onSignal = (signal: NodeJS.Signals): void => {
+  if (deferredHandler) {
+    const handler = deferredHandler;
+    deferredHandler = undefined;
+    handler(signal);
+    return;
+  }
   process.stderr.write(`harness: ${signal} received, stopping ${children.size} processor(s)\n`);
   void stopAllThenExit(signal);
 };

@@ -224,7 +224,7 @@ export type Provenance = z.infer<typeof Provenance>;
 /** The machine's own noise and the driver's floor, measured at the start of the run. */
 export const Noise = z.object({
   driver_floor: z.object({ rate_per_s: z.number(), p50_us: micros, p99_us: micros, max_us: micros }).nullable(),
-  cpu_jitter_p99_us: micros.nullable().describe('p99 gap seen by a busy loop on the driver core'),
+  cpu_jitter_p99_us: micros.nullable().describe("the driver's own schedule lag p99 during the floor measurement"),
 });
 export type Noise = z.infer<typeof Noise>;
 

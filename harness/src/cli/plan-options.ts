@@ -1,0 +1,99 @@
+// The flags that shape a plan, shared by `harness plan` and `harness run` so that what `plan`
+// prints is exactly what `run` will do.
+import { Command, Option } from 'commander';
+import { fileURLToPath } from 'node:url';
+import { buildPlan, type PlanResult } from '../plan/index.ts';
+import { UserError } from './fatal.ts';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface PlanFlags {
+  profile: string;
+  scenarios?: string;
+  processors?: string;
+  repetitions?: string;
+  warmup?: string;
+  duration?: string;
+  capacity?: string;
+  rateScale?: string;
+  baseline: string;
+  threads: string;
+  pin: boolean;
+  inject: string[];
+  skipVerify?: boolean;
+}
+
+export function addPlanOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--profile <name>', 'quick (default: short phases, 3 repetitions) or full (long phases, 5 repetitions)').default('quick'))
+    .option('--scenarios <list>', 'comma-separated scenario names (default: all under scenarios/)')
+    .option('--processors <list>', 'comma-separated processor names (default: all under processors/)')
+    .option('--repetitions <n>', "override the profile's repetitions")
+    .option('--warmup <seconds>', "override the profile's warmup phase length")
+    .option('--duration <seconds>', "override the profile's measure phase length")
+    .option('--capacity <seconds>', 'closed-loop capacity phase length; 0 skips it')
+    .option('--rate-scale <factor>', "multiply every scenario's target rate (e.g. 0.5 on a slow machine)")
+    .option('--baseline <processor>', 'processor the ratios are computed against', 'go')
+    .option('--threads <n>', "every processor's CPU budget (GOMAXPROCS, tokio workers, THREADS)", '1')
+    .option('--no-pin', 'do not pin processor and driver to separate CPUs')
+    .option('--inject <proc:VAR=value>', 'set an environment knob on one processor (recorded in provenance), repeatable', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--skip-verify', 'time processors without replaying the golden vectors first (never for a verdict)');
+}
+
+const list = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean));
+
+function num(flag: string, v: string | undefined, errors: string[]): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n)) {
+    errors.push(`${flag} must be a number, got "${v}"`);
+    return undefined;
+  }
+  return n;
+}
+
+export function parseInject(values: string[], errors: string[]): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const v of values) {
+    const m = /^([a-z0-9_-]+):([A-Z_][A-Z0-9_]*)=(.*)$/.exec(v);
+    if (!m) {
+      errors.push(`--inject "${v}" must look like go:INJECT_DELAY_US=40`);
+      continue;
+    }
+    (out[m[1]!] ??= {})[m[2]!] = m[3]!;
+  }
+  return out;
+}
+
+/** Builds the plan from flags; every problem, from flags or files, is reported together. */
+export async function planFromFlags(flags: PlanFlags): Promise<Extract<PlanResult, { ok: true }>> {
+  const errors: string[] = [];
+  const inject = parseInject(flags.inject, errors);
+  const repetitions = num('--repetitions', flags.repetitions, errors);
+  const warmup_s = num('--warmup', flags.warmup, errors);
+  const measure_s = num('--duration', flags.duration, errors);
+  const capacity_s = num('--capacity', flags.capacity, errors);
+  const rate_scale = num('--rate-scale', flags.rateScale, errors);
+  const threads = num('--threads', flags.threads, errors) ?? 1;
+  const result = await buildPlan({
+    repoRoot: REPO_ROOT,
+    profile: flags.profile,
+    baseline: flags.baseline,
+    threads,
+    pin: flags.pin,
+    inject,
+    ...(list(flags.scenarios) ? { scenarios: list(flags.scenarios)! } : {}),
+    ...(list(flags.processors) ? { processors: list(flags.processors)! } : {}),
+    ...(repetitions !== undefined ? { repetitions } : {}),
+    ...(warmup_s !== undefined ? { warmup_s } : {}),
+    ...(measure_s !== undefined ? { measure_s } : {}),
+    ...(capacity_s !== undefined ? { capacity_s } : {}),
+    ...(rate_scale !== undefined ? { rate_scale } : {}),
+    ...(flags.skipVerify ? { skip_verify: true } : {}),
+  });
+  if (!result.ok) errors.push(...result.errors);
+  if (errors.length > 0 || !result.ok) {
+    throw new UserError(errors.length === 1 ? errors[0]! : `the plan has ${errors.length} problems:\n  ${errors.join('\n  ')}`);
+  }
+  return result;
+}

@@ -1,0 +1,54 @@
+// Progress on stderr while a run goes: a bar on a terminal, one line per step otherwise (CI
+// logs). Data never goes here; the summary goes to stdout.
+import cliProgress from 'cli-progress';
+import type { RunEvent, RunEvents } from '../pipeline/events.ts';
+
+export function progressRenderer(stream: NodeJS.WriteStream = process.stderr): RunEvents & { stop(): void } {
+  const tty = stream.isTTY === true;
+  let bar: cliProgress.SingleBar | undefined;
+  const started = Date.now();
+  const elapsed = () => `${Math.round((Date.now() - started) / 1000)}s`;
+  const line = (text: string) => {
+    if (bar) {
+      bar.stop();
+      bar = undefined;
+    }
+    stream.write(`${text}\n`);
+  };
+  return {
+    emit(e: RunEvent) {
+      switch (e.type) {
+        case 'run-started':
+          line(`harness: run ${e.run_id} → ${e.dir}`);
+          return;
+        case 'stage':
+          line(`harness: [${elapsed()}] ${e.label}`);
+          return;
+        case 'warning':
+          line(`harness: ! ${e.text}`);
+          return;
+        case 'interrupted':
+          line('harness: interrupted: stopping processes and writing what was measured (Ctrl-C again to quit at once)');
+          return;
+        case 'step':
+          if (!tty) {
+            if (e.label !== 'done') stream.write(`harness: [${elapsed()}] ${e.done + 1}/${e.total} ${e.label}\n`);
+            return;
+          }
+          if (!bar) {
+            bar = new cliProgress.SingleBar(
+              { stream, format: 'harness: [{bar}] {value}/{total} {label} ({duration}s)', hideCursor: true, clearOnComplete: true },
+              cliProgress.Presets.shades_classic,
+            );
+            bar.start(e.total, e.done, { label: e.label });
+          }
+          bar.update(e.done, { label: e.label });
+          return;
+      }
+    },
+    stop() {
+      bar?.stop();
+      bar = undefined;
+    },
+  };
+}

@@ -1,0 +1,43 @@
+// `harness report <run>`: a stored run as a terminal table, Markdown or JSON.
+import type { Command } from 'commander';
+import { renderSummaryMarkdown, renderSummaryText, summarize } from '../report/index.ts';
+import { RUN_ID_PATTERN } from '../results/layout.ts';
+import { openStore, storeConfigFromEnv } from '../store/index.ts';
+import { UserError } from './fatal.ts';
+
+interface ReportFlags {
+  format: string;
+  baseline?: string;
+  store?: string;
+  results?: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command('report')
+    .description('print a stored run: terminal table (default), Markdown or JSON')
+    .argument('[run]', 'run id, or "latest"', 'latest')
+    .option('--format <format>', 'text, markdown or json', 'text')
+    .option('--baseline <processor>', 'processor for the ratios (default: the run\'s baseline)')
+    .option('--store <kind>', 'file (default) or clickhouse')
+    .option('--results <dir>', 'results folder (default: results/ in the repository)')
+    .action(async (runId: string, flags: ReportFlags) => {
+      if (!['text', 'markdown', 'json'].includes(flags.format)) throw new UserError(`--format must be text, markdown or json, not "${flags.format}"`);
+      if (runId !== 'latest' && !RUN_ID_PATTERN.test(runId)) throw new UserError(`"${runId}" is not a run id (see \`ls results/\`)`);
+      const store = await openStore(storeConfigFromEnv({ ...(flags.store ? { store: flags.store } : {}), ...(flags.results ? { results: flags.results } : {}) }));
+      try {
+        const run = runId === 'latest' ? await store.latestRun() : await store.getRun(runId);
+        if (!run) throw new UserError(runId === 'latest' ? 'no runs stored yet: run `npm run bench` first' : `no run "${runId}" in the ${store.name} store`);
+        const baseline = flags.baseline ?? run.manifest.baseline;
+        if (!run.manifest.processors.some((p) => p.name === baseline)) {
+          throw new UserError(`--baseline "${baseline}" is not in run ${run.manifest.run_id} (${run.manifest.processors.map((p) => p.name).join(', ')})`);
+        }
+        const summaries = summarize(run, baseline);
+        if (flags.format === 'json') process.stdout.write(`${JSON.stringify({ manifest: run.manifest, summaries }, null, 2)}\n`);
+        else if (flags.format === 'markdown') process.stdout.write(`${renderSummaryMarkdown(run.manifest, summaries)}\n`);
+        else process.stdout.write(`${renderSummaryText(run.manifest, summaries)}\n`);
+      } finally {
+        await store.close();
+      }
+    });
+}

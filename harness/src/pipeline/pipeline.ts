@@ -1,0 +1,308 @@
+// The only file that knows the order of the stages:
+//   plan → build → launch → verify → (preload) → drive + sample → record → store → report.
+// Each measurement is written as soon as it completes, so a crash, a failed processor or Ctrl-C
+// loses nothing already measured; a failure is recorded with the tail of the processor's stderr
+// and the run goes on with the others.
+import path from 'node:path';
+import { buildProcessor, type BuildResult } from '../build/index.ts';
+import { ensureDriverBuilt } from '../drive/build.ts';
+import { runOpenLoop } from '../drive/open-loop.ts';
+import { deferSignals, launchProcessor, type RunningProcessor } from '../launch/index.ts';
+import type { Plan, PlanStep, ScenarioSpec } from '../plan/index.ts';
+import { requestPool, type PoolRequest } from '../plan/requests.ts';
+import type { ProcessorManifest } from '../processors/index.ts';
+import { buildMeasurement, failedMeasurement } from '../record/measurement.ts';
+import { newRunId, LOGS_DIR } from '../results/layout.ts';
+import {
+  RESULT_SCHEMA_VERSION,
+  type Capacity,
+  type Failure,
+  type Measurement,
+  type Noise,
+  type ProcessorInfo,
+  type RunManifest,
+  type RunRecord,
+} from '../results/schema.ts';
+import { readProc, startSampler } from '../sample/index.ts';
+import type { Sink } from '../store/index.ts';
+import { loadVectors } from '../verify/load-vectors.ts';
+import { runVectors } from '../verify/run-vectors.ts';
+import { measureCapacity } from './capacity.ts';
+import { measureNoise } from './noise.ts';
+import { preload } from './preload.ts';
+import { collectProvenance } from './provenance.ts';
+import type { RunEvents } from './events.ts';
+
+export interface RunOptions {
+  repoRoot: string;
+  plan: Plan;
+  manifests: ProcessorManifest[];
+  sink: Sink & { readonly runDirOf?: (runId: string) => string };
+  resultsRoot: string;
+  events: RunEvents;
+  /** Skip the driver-floor measurement at the start (tests). */
+  skip_noise?: boolean;
+}
+
+const STDERR_TAIL_CHARS = 2000;
+const tail = (s: string) => s.slice(-STDERR_TAIL_CHARS);
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+interface ProcessorState {
+  manifest: ProcessorManifest;
+  info: ProcessorInfo;
+  /** Why this processor is not timed (build or verify failed). */
+  excluded: Failure | null;
+}
+
+export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
+  const { plan, events } = opts;
+  const provenance = collectProvenance(opts.repoRoot, plan);
+  const run_id = newRunId(new Date(), provenance.git_sha);
+  const runDir = path.join(opts.resultsRoot, run_id);
+  const logDir = path.join(runDir, LOGS_DIR);
+  const interrupt = new AbortController();
+  let signals = 0;
+  const onSignal = () => {
+    signals++;
+    if (signals > 1) process.exit(130);
+    events.emit({ type: 'interrupted' });
+    interrupt.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  deferSignals(() => undefined);
+
+  const measurements: Measurement[] = [];
+  const capacity: Capacity[] = [];
+  const notes: string[] = [];
+  let noise: Noise = { driver_floor: null, cpu_jitter_p99_us: null };
+  const manifest = (status: RunManifest['status'], states: ProcessorState[]): RunManifest => ({
+    schema_version: RESULT_SCHEMA_VERSION,
+    run_id,
+    status,
+    started_at: startedAt.toISOString(),
+    finished_at: status === 'running' ? null : new Date().toISOString(),
+    profile: plan.profile,
+    baseline: plan.baseline,
+    scenarios: plan.scenarios.map((s) => s.name),
+    processors: states.map((s) => s.info),
+    repetitions: plan.repetitions,
+    plan,
+    provenance,
+    noise,
+    notes,
+  });
+  const startedAt = new Date();
+  const states: ProcessorState[] = opts.manifests.map((m) => ({
+    manifest: m,
+    info: {
+      name: m.name,
+      language: m.language,
+      description: m.description,
+      toolchain_version: 'unknown',
+      build: { ok: false, cached: false, duration_s: 0, error: 'not built yet' },
+      verify: null,
+    },
+    excluded: null,
+  }));
+
+  await opts.sink.start(manifest('running', states));
+  events.emit({ type: 'run-started', run_id, dir: runDir, plan });
+  try {
+    // build (the driver too: it is part of the measurement)
+    events.emit({ type: 'stage', label: 'building the load driver' });
+    await ensureDriverBuilt();
+    for (const s of states) {
+      if (interrupt.signal.aborted) break;
+      events.emit({ type: 'stage', label: `building ${s.manifest.name}` });
+      const b: BuildResult = await buildProcessor(s.manifest, { logDir });
+      if (b.ok) {
+        s.info = { ...s.info, toolchain_version: b.toolchain_version, build: { ok: true, cached: b.cached, duration_s: b.duration_s, error: null } };
+      } else {
+        s.info = { ...s.info, build: { ok: false, cached: false, duration_s: 0, error: b.error } };
+        s.excluded = { stage: 'build', message: b.error, stderr_tail: tail(b.log_tail) };
+        events.emit({ type: 'warning', text: `${s.manifest.name} failed to build (${b.error}); its measurements are marked failed, log: ${b.log_path}` });
+      }
+    }
+
+    // verify: a processor that fails the golden vectors is not timed
+    if (plan.verify) {
+      const suites = new Set(plan.scenarios.flatMap((s) => s.vectors));
+      const vectors = loadVectors(opts.repoRoot).filter((v) => suites.has(v.file.split(path.sep)[1] ?? ''));
+      for (const s of states.filter((x) => !x.excluded)) {
+        if (interrupt.signal.aborted) break;
+        events.emit({ type: 'stage', label: `verifying ${s.manifest.name} against ${vectors.length} golden vectors` });
+        let proc: RunningProcessor | undefined;
+        try {
+          proc = await launchProcessor(s.manifest, launchOptions(plan, logDir, s.manifest.name));
+          const result = await runVectors(s.manifest.name, proc.baseUrl, vectors);
+          const failures = result.failures.map((f) => `${f.vector} step ${f.step} ${f.request}: ${f.path}: ${f.message}`);
+          s.info = { ...s.info, verify: { ok: failures.length === 0, failures: failures.slice(0, 50) } };
+          if (failures.length) {
+            s.excluded = { stage: 'verify', message: `${failures.length} golden-vector failure(s), first: ${failures[0]}`, stderr_tail: tail(proc.stderrTail()) };
+            events.emit({ type: 'warning', text: `${s.manifest.name} failed verification and is not timed: ${failures[0]} (run \`npm run verify\` for all)` });
+          }
+        } catch (err) {
+          s.excluded = { stage: 'launch', message: message(err), stderr_tail: tail(proc?.stderrTail() ?? (err as { stderr_tail?: string }).stderr_tail ?? '') };
+          s.info = { ...s.info, verify: { ok: false, failures: [message(err)] } };
+          events.emit({ type: 'warning', text: `${s.manifest.name} could not be started: ${message(err)}` });
+        } finally {
+          await proc?.stop();
+        }
+      }
+    }
+
+    // the machine's own noise and the driver's floor, measured like the processors are
+    if (!opts.skip_noise && !interrupt.signal.aborted) {
+      events.emit({ type: 'stage', label: 'measuring the driver floor (trivial native server)' });
+      try {
+        noise = await measureNoise(plan);
+      } catch (err) {
+        notes.push(`driver floor not measured: ${message(err)}`);
+      }
+    }
+
+    const pools = new Map<string, PoolRequest[]>(plan.scenarios.map((s) => [s.name, requestPool(s)]));
+    const total = plan.steps.length + plan.capacity_steps.length;
+    let done = 0;
+    for (const spec of plan.scenarios) {
+      for (const step of plan.steps.filter((s) => s.scenario === spec.name)) {
+        const state = states.find((s) => s.manifest.name === step.processor)!;
+        events.emit({ type: 'step', label: `${step.scenario}/${step.processor} #${step.repetition + 1}`, done, total });
+        const m = interrupt.signal.aborted
+          ? failedMeasurement(base(run_id, spec, step), { stage: 'interrupted', message: 'not run: interrupted', stderr_tail: '' }, new Date())
+          : await measureOne(plan, spec, step, state, pools.get(spec.name)!, run_id, logDir, interrupt.signal);
+        measurements.push(m);
+        opts.sink.addMeasurement(m);
+        if (m.failure && m.failure.stage !== state.excluded?.stage && m.failure.stage !== 'interrupted') {
+          events.emit({ type: 'warning', text: `${step.scenario}/${step.processor} #${step.repetition + 1} failed at ${m.failure.stage}: ${m.failure.message}` });
+        }
+        done++;
+      }
+      for (const step of plan.capacity_steps.filter((s) => s.scenario === spec.name)) {
+        const state = states.find((s) => s.manifest.name === step.processor)!;
+        events.emit({ type: 'step', label: `${step.scenario}/${step.processor} capacity`, done, total });
+        if (!state.excluded && !interrupt.signal.aborted) {
+          const c = await measureCapacity(plan, spec, state.manifest, pools.get(spec.name)!, run_id, logDir, interrupt.signal);
+          capacity.push(c);
+          opts.sink.addCapacity(c);
+        }
+        done++;
+      }
+    }
+    events.emit({ type: 'step', label: 'done', done, total });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    deferSignals(undefined);
+  }
+
+  const measured = measurements.filter((m) => m.status === 'ok').length;
+  const status: RunManifest['status'] = interrupt.signal.aborted ? 'incomplete' : measured === 0 ? 'failed' : 'complete';
+  if (interrupt.signal.aborted) notes.push('interrupted (Ctrl-C): measurements after the interruption are marked incomplete');
+  const final = manifest(status, states);
+  const outcome = await opts.sink.stop(final);
+  if (!outcome.ok) events.emit({ type: 'warning', text: `store: ${outcome.error}` });
+  return { manifest: final, measurements, capacity };
+}
+
+function launchOptions(plan: Plan, logDir: string, processor: string) {
+  return {
+    threads: plan.threads,
+    ...(plan.pinning.enabled ? { cpus: plan.pinning.processor_cpus } : {}),
+    env: plan.inject[processor] ?? {},
+    logDir,
+  };
+}
+
+function base(run_id: string, spec: ScenarioSpec, step: PlanStep) {
+  return {
+    run_id,
+    scenario: spec.name,
+    processor: step.processor,
+    repetition: step.repetition,
+    schedule: spec.load.schedule,
+    connections: spec.load.connections,
+  };
+}
+
+/** Scales a scenario's schedule by the plan's rate factor. */
+export function scaledSchedule(spec: ScenarioSpec, scale: number): ScenarioSpec['load']['schedule'] {
+  const s = spec.load.schedule;
+  return s.kind === 'constant'
+    ? { kind: 'constant', rate_per_s: s.rate_per_s * scale }
+    : { kind: 'ramp', from_per_s: s.from_per_s * scale, to_per_s: s.to_per_s * scale };
+}
+
+async function measureOne(
+  plan: Plan,
+  spec: ScenarioSpec,
+  step: PlanStep,
+  state: ProcessorState,
+  pool: PoolRequest[],
+  run_id: string,
+  logDir: string,
+  signal: AbortSignal,
+): Promise<Measurement> {
+  const b = { ...base(run_id, spec, step), schedule: scaledSchedule(spec, plan.rate_scale) };
+  if (state.excluded) return failedMeasurement(b, state.excluded, new Date());
+  const started_at = new Date();
+  let proc: RunningProcessor | undefined;
+  let stage: Failure['stage'] = 'launch';
+  try {
+    proc = await launchProcessor(state.manifest, launchOptions(plan, logDir, step.processor));
+    stage = 'preload';
+    await preload(proc.baseUrl, spec, signal);
+    stage = 'drive';
+    const idle = await readProc(proc.pid);
+    const sampler = startSampler({ pid: proc.pid, baseUrl: proc.baseUrl });
+    let exitedEarly = false;
+    void proc.exited.then(() => (exitedEarly = true));
+    const drive = await runOpenLoop({
+      port: proc.port,
+      pool,
+      schedule: b.schedule,
+      warmup_s: plan.warmup_s,
+      measure_s: plan.measure_s,
+      connections: spec.load.connections,
+      // A dead processor turns every request into an error; stop instead of timing an empty port.
+      stop_after_errors: 1000,
+      ...(plan.pinning.enabled ? { cpus: plan.pinning.driver_cpus.join(',') } : {}),
+    });
+    const samples = await sampler.stop();
+    let failure: Failure | null = null;
+    if (signal.aborted) failure = { stage: 'interrupted', message: 'interrupted during the measurement', stderr_tail: '' };
+    else if (exitedEarly) {
+      const exit = await proc.exited;
+      failure = { stage: 'drive', message: `processor exited during the measurement (code ${exit.code}, signal ${exit.signal})`, stderr_tail: tail(proc.stderrTail()) };
+    }
+    return buildMeasurement({
+      run_id,
+      scenario: spec.name,
+      processor: step.processor,
+      repetition: step.repetition,
+      started_at,
+      finished_at: new Date(),
+      schedule: b.schedule,
+      connections: spec.load.connections,
+      warmup_s: plan.warmup_s,
+      measure_s: plan.measure_s,
+      pool,
+      drive,
+      sampler: samples,
+      idle_rss_bytes: idle?.rss_bytes ?? 0,
+      failure,
+    });
+  } catch (err) {
+    const failure: Failure = signal.aborted
+      ? { stage: 'interrupted', message: 'interrupted during the measurement', stderr_tail: tail(proc?.stderrTail() ?? '') }
+      : { stage, message: message(err), stderr_tail: tail(proc?.stderrTail() ?? (err as { stderr_tail?: string }).stderr_tail ?? '') };
+    return failedMeasurement(b, failure, started_at);
+  } finally {
+    await proc?.stop();
+  }
+}
