@@ -48,13 +48,14 @@ func (b *Batch) Decode(body []byte) error {
 		}
 		return json.Unmarshal(body, new(any)) // the syntax error, for the message
 	}
-	elements := b.elements
-	if err := json.Unmarshal(body, &elements); err != nil {
+	reusable := b.elements
+	if err := json.Unmarshal(body, &b.elements); err != nil {
 		return err
 	}
+	elements := b.elements
 	// Unmarshal replaces the slice with an empty one for "[]": keep the larger buffer for reuse.
-	if cap(elements) >= cap(b.elements) {
-		b.elements = elements
+	if cap(elements) < cap(reusable) {
+		b.elements = reusable[:0]
 	}
 	for i := range elements {
 		var ev Event
