@@ -1,0 +1,88 @@
+// The calibration result: how good our load driver is on this machine, measured side by side
+// with a reference open-loop tool and with autocannon. Stored under results/calibration/.
+import type { CapacityResult } from '../drive/closed-loop.ts';
+
+/** Latency of one open-loop run against trivial-server, corrected (from intended time), µs. */
+export interface OpenLoopLatencyUs {
+  p50_us: number;
+  p90_us: number;
+  p99_us: number;
+  p99_9_us: number;
+  max_us: number;
+  /** Responses per second in the measured phase. */
+  achieved_per_s: number;
+  responses: number;
+  errors: number;
+}
+
+export interface DriverRun extends OpenLoopLatencyUs {
+  schedule_lag_p99_us: number;
+  schedule_lag_max_us: number;
+  cpu_utilisation: number;
+  cpu_work_utilisation: number;
+  driver_limited: boolean;
+  driver_limited_reasons: string[];
+}
+
+export interface Medians {
+  p50_us: number;
+  p99_us: number;
+  max_us: number;
+}
+
+export type ReferenceTool =
+  | { available: true; tool: 'oha'; version: string; command: string[]; runs: OpenLoopLatencyUs[]; median: Medians }
+  | { available: false; tool: 'oha'; install_hint: string };
+
+export interface MaxRateStep {
+  rate_per_s: number;
+  achieved_per_s: number;
+  p99_us: number;
+  schedule_lag_p99_us: number;
+  /** The driver's CPU net of spin-waiting (1 = one core): tells a driver limit from a server limit. */
+  cpu_work_utilisation: number;
+  driver_limited: boolean;
+  reasons: string[];
+}
+
+export interface MaxRate {
+  /** Highest stepped rate at which the driver kept its schedule and ≥ 97 % of it was answered. */
+  max_accurate_rate_per_s: number;
+  /** Why stepping stopped. */
+  stopped_by: string;
+  steps: MaxRateStep[];
+}
+
+export interface DriverFloor {
+  rate_per_s: number;
+  measure_s: number;
+  p50_us: number;
+  p99_us: number;
+  max_us: number;
+  schedule_lag_p99_us: number;
+  driver_limited: boolean;
+  cpus: { server: string; driver: string };
+}
+
+export interface CalibrationResult {
+  schema_version: 1;
+  created_at: string;
+  machine: { cpu_count: number; cpu_model: string; kernel: string; load_avg_1m_before: number; load_avg_1m_after: number };
+  pinning: { server_cpus: string; load_cpus: string };
+  rate_per_s: number;
+  duration_s: number;
+  connections: number;
+  repeats: number;
+  driver: { runs: DriverRun[]; median: Medians };
+  reference: ReferenceTool;
+  /** Median driver p99 / median reference p99 (target ≤ 1.5); null without a reference tool. */
+  p99_ratio_driver_over_reference: number | null;
+  p99_target_ratio: 1.5;
+  p99_target_met: boolean | null;
+  autocannon: CapacityResult;
+  driver_max_rate: MaxRate;
+  /** Driver's max accurate open-loop rate / autocannon's closed-loop max (target ≥ 1). */
+  max_rate_ratio_driver_over_autocannon: number;
+  max_rate_target_met: boolean;
+  floor: DriverFloor;
+}
