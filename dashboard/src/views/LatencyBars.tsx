@@ -1,0 +1,38 @@
+import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { durationUnitFor, formatDuration } from '../format/duration.ts';
+import type { OverviewRow } from '../shape/overview.ts';
+import { processorColor } from '../components/colors.ts';
+
+/** p99 and p99.9 per processor with the bootstrap interval over repetitions as error bars. */
+export function LatencyBars({ rows }: { rows: OverviewRow[] }) {
+  const data = rows.map((r) => ({
+    processor: r.processor,
+    p99: r.p99_us.estimate,
+    p99_err: [r.p99_us.estimate - r.p99_us.low, r.p99_us.high - r.p99_us.estimate],
+    p999: r.p999_us.estimate,
+    p999_err: [r.p999_us.estimate - r.p999_us.low, r.p999_us.high - r.p999_us.estimate],
+  }));
+  const unit = durationUnitFor(Math.max(0, ...rows.map((r) => r.p999_us.high)));
+  return (
+    <ResponsiveContainer width="100%" height={260}>
+      <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="processor" />
+        <YAxis tickFormatter={(v: number) => formatDuration(v, unit)} width={72} />
+        <Tooltip formatter={(v) => formatDuration(Number(v))} />
+        <Bar dataKey="p99" name="p99" isAnimationActive={false}>
+          {data.map((d) => (
+            <Cell key={d.processor} fill={processorColor(d.processor)} />
+          ))}
+          <ErrorBar dataKey="p99_err" width={6} stroke="#111827" strokeWidth={1.5} />
+        </Bar>
+        <Bar dataKey="p999" name="p99.9" isAnimationActive={false} fillOpacity={0.45}>
+          {data.map((d) => (
+            <Cell key={d.processor} fill={processorColor(d.processor)} />
+          ))}
+          <ErrorBar dataKey="p999_err" width={6} stroke="#111827" strokeWidth={1.5} />
+        </Bar>
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,40 @@
+import { apiPaths } from '../../../harness/src/serve/api-paths.ts';
+import type { RunResponse } from '../../../harness/src/serve/api-types.ts';
+import { useApi } from '../api/useApi.ts';
+import { Picker } from '../components/Picker.tsx';
+import { RunHeader } from '../components/RunHeader.tsx';
+import { ErrorBox, Loading } from '../components/StateViews.tsx';
+import { WHICH, type UrlState } from '../state/url.ts';
+import { DistributionView } from './DistributionView.tsx';
+import { LatencyTimeView } from './LatencyTimeView.tsx';
+import { MemoryTimeView } from './MemoryTimeView.tsx';
+import { OverviewView } from './OverviewView.tsx';
+
+export type RunViewName = 'overview' | 'distribution' | 'latency' | 'memory';
+
+/** The views of one run: fetch it, pick the scenario, then draw the selected view. */
+export function RunViews({ view, runId, state, update }: { view: RunViewName; runId: string; state: UrlState; update: (p: Partial<UrlState>) => void }) {
+  const answer = useApi<RunResponse>(apiPaths.run(runId));
+  if (answer.state === 'loading') return <Loading what={`run ${runId}`} />;
+  if (answer.state === 'error') return <ErrorBox error={answer.error} />;
+  const run = answer.data.run;
+  const scenarios = run.manifest.scenarios;
+  const scenario = state.scenario ?? scenarios[0];
+  if (scenario === undefined) return <ErrorBox error={`run ${runId} has no scenarios`} />;
+  if (!scenarios.includes(scenario)) {
+    return <ErrorBox title="Invalid selection" error={`run ${runId} has no scenario "${scenario}" (it has ${scenarios.join(', ')})`} />;
+  }
+  return (
+    <>
+      <RunHeader run={run} />
+      <div className="pickers">
+        <Picker label="scenario" value={scenario} options={scenarios} onChange={(s) => update({ scenario: s })} />
+        {view === 'distribution' ? <Picker label="histograms" value={state.which} options={WHICH} onChange={(w) => update({ which: w })} /> : null}
+      </div>
+      {view === 'overview' ? <OverviewView run={run} scenario={scenario} /> : null}
+      {view === 'distribution' ? <DistributionView run={run} scenario={scenario} which={state.which} /> : null}
+      {view === 'latency' ? <LatencyTimeView run={run} scenario={scenario} rep={state.rep} onRep={(rep) => update({ rep })} /> : null}
+      {view === 'memory' ? <MemoryTimeView run={run} scenario={scenario} rep={state.rep} onRep={(rep) => update({ rep })} /> : null}
+    </>
+  );
+}
