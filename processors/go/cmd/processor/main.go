@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"os"
 	"os/signal"
 	"runtime"
@@ -49,6 +50,12 @@ func run() error {
 		MaxHeaderBytes:    64 << 10,
 	}
 
+	if cfg.PprofAddr != "" {
+		if err := servePprof(cfg.PprofAddr); err != nil {
+			return err
+		}
+	}
+
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
 	defer stop()
 	served := make(chan error, 1)
@@ -65,5 +72,20 @@ func run() error {
 	if err := srv.Shutdown(shutdownCtx); errors.Is(err, context.DeadlineExceeded) {
 		srv.Close()
 	}
+	return nil
+}
+
+// servePprof serves the profiling endpoints on their own listener, never on the processor's.
+func servePprof(addr string) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	go http.Serve(ln, mux) //nolint:errcheck // a debugging aid; it ends with the process
 	return nil
 }

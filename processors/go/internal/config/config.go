@@ -12,6 +12,9 @@ type Config struct {
 	Port         int
 	Threads      int
 	MaxBodyBytes int64
+	// PprofAddr, from PPROF_ADDR, is where to serve net/http/pprof for profiling; empty (the
+	// default, and always under the harness) serves nothing.
+	PprofAddr string
 }
 
 // FromEnv reads HOST, PORT, THREADS and MAX_BODY_BYTES through getenv, applying the spec's
@@ -21,6 +24,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	if v := getenv("HOST"); v != "" {
 		c.Host = v
 	}
+	c.PprofAddr = getenv("PPROF_ADDR")
 	var err error
 	if c.Port, err = intSetting(getenv, "PORT", c.Port, 0, 65535); err != nil {
 		return c, err

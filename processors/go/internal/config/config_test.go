@@ -14,8 +14,8 @@ func TestDefaults(t *testing.T) {
 }
 
 func TestReadsEverySetting(t *testing.T) {
-	c, err := FromEnv(env(map[string]string{"HOST": "::1", "PORT": "9000", "THREADS": "2", "MAX_BODY_BYTES": "1024"}))
-	if err != nil || c != (Config{Host: "::1", Port: 9000, Threads: 2, MaxBodyBytes: 1024}) {
+	c, err := FromEnv(env(map[string]string{"HOST": "::1", "PORT": "9000", "THREADS": "2", "MAX_BODY_BYTES": "1024", "PPROF_ADDR": "127.0.0.1:6060"}))
+	if err != nil || c != (Config{Host: "::1", Port: 9000, Threads: 2, MaxBodyBytes: 1024, PprofAddr: "127.0.0.1:6060"}) {
 		t.Fatalf("%+v %v", c, err)
 	}
 }
