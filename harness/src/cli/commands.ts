@@ -5,6 +5,13 @@ import { register as registerDb } from './db.ts';
 import { register as registerPush } from './push.ts';
 import { register as registerDashboard } from './dashboard.ts';
 import { register as registerVerify } from './verify.ts';
+import { register as registerPlan } from './plan.ts';
+import { register as registerRun } from './run.ts';
+import { register as registerReport } from './report.ts';
+import { register as registerSchema } from './schema.ts';
+import { register as registerCompare } from './compare.ts';
+import { register as registerGate } from './gate.ts';
+import { register as registerClaims } from './claims.ts';
 import { register as registerCalibrate } from './calibrate.ts';
 
 export function registerCommands(program: Command): void {
@@ -12,6 +19,13 @@ export function registerCommands(program: Command): void {
   registerPush(program);
   registerDashboard(program);
   registerVerify(program);
+  registerPlan(program);
+  registerRun(program);
+  registerReport(program);
+  registerSchema(program);
+  registerCompare(program);
+  registerGate(program);
+  registerClaims(program);
   registerCalibrate(program);
   void program;
 }

@@ -187,7 +187,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
         const state = states.find((s) => s.manifest.name === step.processor)!;
         events.emit({ type: 'step', label: `${step.scenario}/${step.processor} capacity`, done, total });
         if (!state.excluded && !interrupt.signal.aborted) {
-          const c = await measureCapacity(plan, spec, state.manifest, pools.get(spec.name)!, run_id, logDir, interrupt.signal);
+          const c = await measureCapacity(plan, spec, state.manifest, pools.get(spec.name)!, run_id, logDir, interrupt.signal, (n) => notes.push(n));
           capacity.push(c);
           opts.sink.addCapacity(c);
         }
