@@ -1,7 +1,8 @@
 // Per-key aggregates. One KeyState per key lives for the life of the process (until a reset),
-// so this object's size is what makes the heap grow with key cardinality: its fields are
-// plain numbers (unboxed in the object, one hidden class for all keys) and the window is one
-// number[] of at most 32 doubles (V8 stores it as PACKED_DOUBLE_ELEMENTS, unboxed).
+// so its size is what makes the heap grow with key cardinality. All keys share one hidden class;
+// small integers (count, alerts) sit in the object as Smis, the double fields in mutable
+// HeapNumber boxes that V8 updates in place (no allocation per event), and the window is one
+// array of exactly 32 doubles (a FixedDoubleArray, unboxed), allocated once per key.
 
 export const WINDOW_SIZE = 32;
 
@@ -13,8 +14,9 @@ export class KeyState {
   last = 0;
   lastTs = -1;
   alerts = 0;
-  /** Ring buffer: grows by push to WINDOW_SIZE, then `head` is the oldest slot, overwritten next. */
-  private readonly ring: number[] = [];
+  /** Ring buffer of the window: `size` values, the oldest at `head` once it is full. */
+  private readonly ring: number[] = new Array<number>(WINDOW_SIZE).fill(0);
+  private size = 0;
   private head = 0;
 
   apply(ts: number, value: number, isAlert: boolean): void {
@@ -25,8 +27,8 @@ export class KeyState {
     this.last = value;
     if (ts > this.lastTs) this.lastTs = ts;
     if (isAlert) this.alerts += 1;
-    if (this.ring.length < WINDOW_SIZE) {
-      this.ring.push(value);
+    if (this.size < WINDOW_SIZE) {
+      this.ring[this.size++] = value;
     } else {
       this.ring[this.head] = value;
       this.head = (this.head + 1) % WINDOW_SIZE;
@@ -35,7 +37,7 @@ export class KeyState {
 
   /** The window's values, oldest first. */
   window(): number[] {
-    const n = this.ring.length;
+    const n = this.size;
     const out = new Array<number>(n);
     for (let i = 0; i < n; i++) out[i] = this.ring[(this.head + i) % n]!;
     return out;
@@ -43,8 +45,8 @@ export class KeyState {
 
   /** Middle value of the sorted window, or the mean of the two middle values for an even length. */
   median(): number {
-    const sorted = Float64Array.from(this.ring).sort();
-    const n = sorted.length;
+    const n = this.size;
+    const sorted = new Float64Array(this.ring).subarray(0, n).sort();
     if (n === 0) return NaN; // unreachable: a KeyState exists only once an event was applied
     const mid = n >> 1;
     return n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
