@@ -25,6 +25,8 @@ export interface CalibrateOptions {
   connections?: number;
   server_cpus?: string;
   load_cpus?: string;
+  /** Server and every load tool at real-time priority (see drive/pin.ts). Default false. */
+  realtime?: boolean;
   /** Where the JSON result goes. Default <repo>/results/calibration. */
   results_dir?: string;
   onProgress?: (line: string) => void;
@@ -39,12 +41,13 @@ export async function calibrate(opts: CalibrateOptions = {}): Promise<{ result: 
   const connections = opts.connections ?? 32;
   const server_cpus = opts.server_cpus ?? '0';
   const load_cpus = opts.load_cpus ?? '1';
+  const realtime = opts.realtime ?? false;
   const say = opts.onProgress ?? (() => {});
   const load_avg_1m_before = os.loadavg()[0]!;
 
   const oha = findOha();
   if (oha === null) say(`oha not found: ${OHA_INSTALL_HINT}`);
-  const server = await startTrivialServer({ cpus: server_cpus });
+  const server = await startTrivialServer({ cpus: server_cpus, realtime });
   let result: CalibrationResult;
   try {
     const url = `http://${server.host}:${server.port}/`;
@@ -52,10 +55,10 @@ export async function calibrate(opts: CalibrateOptions = {}): Promise<{ result: 
     const ohaRuns: OpenLoopLatencyUs[] = [];
     for (let i = 0; i < repeats; i++) {
       say(`[${i + 1}/${repeats}] our driver, ${rate_per_s}/s for ${duration_s} s`);
-      driverRuns.push(await driverRun({ port: server.port, rate_per_s, warmup_s: 1, measure_s: duration_s, connections, cpus: load_cpus }));
+      driverRuns.push(await driverRun({ port: server.port, rate_per_s, warmup_s: 1, measure_s: duration_s, connections, cpus: load_cpus, realtime }));
       if (oha !== null) {
         say(`[${i + 1}/${repeats}] oha ${oha.version}, ${rate_per_s}/s for ${duration_s} s`);
-        ohaRuns.push(await runOha({ oha, url, rate_per_s, duration_s, connections, cpus: load_cpus }));
+        ohaRuns.push(await runOha({ oha, url, rate_per_s, duration_s, connections, cpus: load_cpus, realtime }));
       }
     }
     const reference: ReferenceTool =
@@ -66,7 +69,7 @@ export async function calibrate(opts: CalibrateOptions = {}): Promise<{ result: 
     const capacities: CapacityResult[] = [];
     for (let i = 0; i < repeats; i++) {
       say(`[${i + 1}/${repeats}] autocannon closed loop, ${connections} connections for ${duration_s} s`);
-      capacities.push(await runClosedLoop({ port: server.port, pool: CALIBRATION_POOL, connections, duration_s, cpus: load_cpus }));
+      capacities.push(await runClosedLoop({ port: server.port, pool: CALIBRATION_POOL, connections, duration_s, cpus: load_cpus, realtime }));
     }
     const medianRate = median(capacities.map((c) => c.requests_per_s));
     const autocannon = capacities.find((c) => c.requests_per_s === medianRate) ?? [...capacities].sort((a, b) => a.requests_per_s - b.requests_per_s)[Math.floor(repeats / 2)]!;
@@ -74,7 +77,7 @@ export async function calibrate(opts: CalibrateOptions = {}): Promise<{ result: 
     say('stepping our driver up to its maximum accurate rate');
     const driver_max_rate = await findMaxAccurateRate(
       async (rate) => {
-        const r = await driverRun({ port: server.port, rate_per_s: rate, warmup_s: 0.5, measure_s: 2, connections: 64, cpus: load_cpus });
+        const r = await driverRun({ port: server.port, rate_per_s: rate, warmup_s: 0.5, measure_s: 2, connections: 64, cpus: load_cpus, realtime });
         say(`  ${rate}/s: achieved ${Math.round(r.achieved_per_s)}/s, lag p99 ${r.schedule_lag_p99_us} µs, driver CPU ${(r.cpu_work_utilisation * 100).toFixed(0)}%${r.driver_limited ? ' (driver-limited)' : ''}`);
         return {
           rate_per_s: rate,
@@ -94,12 +97,12 @@ export async function calibrate(opts: CalibrateOptions = {}): Promise<{ result: 
     const maxRatio = driver_max_rate.max_accurate_rate_per_s / autocannon.requests_per_s;
     await server.stop();
     say('driver floor (3 s at 5000/s)');
-    const floor = await measureDriverFloor({ server_cpus, driver_cpus: load_cpus });
+    const floor = await measureDriverFloor({ server_cpus, driver_cpus: load_cpus, realtime });
     result = {
       schema_version: 1,
       created_at: new Date().toISOString(),
       machine: { cpu_count: os.cpus().length, cpu_model: os.cpus()[0]?.model ?? 'unknown', kernel: os.release(), load_avg_1m_before, load_avg_1m_after: os.loadavg()[0]! },
-      pinning: { server_cpus, load_cpus },
+      pinning: { server_cpus, load_cpus, realtime },
       rate_per_s,
       duration_s,
       connections,

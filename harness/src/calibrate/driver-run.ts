@@ -14,6 +14,7 @@ export interface DriverRunOptions {
   measure_s: number;
   connections: number;
   cpus: string;
+  realtime: boolean;
 }
 
 /** Responses per second in the measure phase; a backlog that drains after the phase stretches the span. */
@@ -39,6 +40,7 @@ export async function driverRun(o: DriverRunOptions): Promise<DriverRun> {
     measure_s: o.measure_s,
     connections: o.connections,
     cpus: o.cpus,
+    realtime: o.realtime,
     timeout_ms: 10_000,
   });
   const h = histogramsFromRecords(result.records, { phase: 'measure' });

@@ -58,14 +58,15 @@ export interface OhaRunOptions {
   duration_s: number;
   connections: number;
   cpus: string;
+  realtime: boolean;
 }
 
-export function ohaArgs(o: Omit<OhaRunOptions, 'oha' | 'cpus'>): string[] {
+export function ohaArgs(o: Omit<OhaRunOptions, 'oha' | 'cpus' | 'realtime'>): string[] {
   return ['--no-tui', '--output-format', 'json', '-z', `${o.duration_s}s`, '-q', String(o.rate_per_s), '--latency-correction', '-c', String(o.connections), o.url];
 }
 
 export function runOha(o: OhaRunOptions): Promise<OpenLoopLatencyUs> {
-  const [cmd, args] = pinned(o.cpus, o.oha.path, ohaArgs(o));
+  const [cmd, args] = pinned(o.cpus, o.oha.path, ohaArgs(o), o.realtime);
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

@@ -5,7 +5,7 @@ const pad = (s: string | number, n: number) => String(s).padStart(n);
 
 export function renderCalibration(r: CalibrationResult): string {
   const lines: string[] = [];
-  lines.push(`calibration against trivial-server: ${r.rate_per_s} req/s open loop, ${r.repeats} × ${r.duration_s} s, ${r.connections} connections (server cpu ${r.pinning.server_cpus}, load cpu ${r.pinning.load_cpus}; load avg ${r.machine.load_avg_1m_before.toFixed(1)} → ${r.machine.load_avg_1m_after.toFixed(1)})`);
+  lines.push(`calibration against trivial-server: ${r.rate_per_s} req/s open loop, ${r.repeats} × ${r.duration_s} s, ${r.connections} connections (server cpu ${r.pinning.server_cpus}, load cpu ${r.pinning.load_cpus}${r.pinning.realtime ? ', real-time priority' : ''}; load avg ${r.machine.load_avg_1m_before.toFixed(1)} → ${r.machine.load_avg_1m_after.toFixed(1)})`);
   lines.push(`  medians, corrected latency      ${pad('p50 µs', 8)} ${pad('p99 µs', 8)} ${pad('max µs', 8)}`);
   const row = (name: string, m: { p50_us: number; p99_us: number; max_us: number }) => `  ${name.padEnd(32)} ${pad(m.p50_us, 8)} ${pad(m.p99_us, 8)} ${pad(m.max_us, 8)}`;
   lines.push(row('our driver (latency-driver)', r.driver.median));

@@ -54,6 +54,7 @@ export interface MaxRate {
 }
 
 export interface DriverFloor {
+  realtime: boolean;
   rate_per_s: number;
   measure_s: number;
   p50_us: number;
@@ -68,7 +69,7 @@ export interface CalibrationResult {
   schema_version: 1;
   created_at: string;
   machine: { cpu_count: number; cpu_model: string; kernel: string; load_avg_1m_before: number; load_avg_1m_after: number };
-  pinning: { server_cpus: string; load_cpus: string };
+  pinning: { server_cpus: string; load_cpus: string; realtime: boolean };
   rate_per_s: number;
   duration_s: number;
   connections: number;

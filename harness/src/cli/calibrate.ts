@@ -12,6 +12,7 @@ interface CalibrateFlags {
   serverCpus: string;
   loadCpus: string;
   json?: boolean;
+  realtime?: boolean;
   results?: string;
 }
 
@@ -36,6 +37,7 @@ export function register(program: Command): void {
     .option('--server-cpus <list>', 'CPUs for trivial-server', '0')
     .option('--load-cpus <list>', 'CPUs for the load tool (driver, oha, autocannon)', '1')
     .option('--results <dir>', 'folder for the JSON result (default: results/calibration/)')
+    .option('--realtime', 'run the server and load tools at real-time FIFO priority (chrt; needs root) to shield them from other work on a shared machine')
     .option('--json', 'print the result as JSON instead of a table')
     .action(async (flags: CalibrateFlags) => {
       const { result, path } = await calibrate({
@@ -44,6 +46,7 @@ export function register(program: Command): void {
         repeats: positive('repeats', flags.repeats, true),
         server_cpus: cpuList('server-cpus', flags.serverCpus),
         load_cpus: cpuList('load-cpus', flags.loadCpus),
+        realtime: flags.realtime === true,
         ...(flags.results !== undefined && { results_dir: flags.results }),
         onProgress: (line) => process.stderr.write(`harness: ${line}\n`),
       });

@@ -18,6 +18,8 @@ export interface ClosedLoopOptions {
   events_per_request?: number;
   /** taskset CPU list for autocannon's process. */
   cpus?: string;
+  /** Run autocannon at real-time priority (see pin.ts). */
+  realtime?: boolean;
   timeout_s?: number;
 }
 
@@ -59,7 +61,7 @@ export async function runClosedLoop(opts: ClosedLoopOptions): Promise<CapacityRe
       ...(r.body !== undefined ? { body_base64: Buffer.from(r.body).toString('base64') } : {}),
     })),
   };
-  const out = await runChild(opts.cpus, input);
+  const out = await runChild(opts.cpus, opts.realtime === true, input);
   const events_per_request = opts.events_per_request ?? 1;
   const requests_per_s = out.requests_total / out.duration_s;
   return {
@@ -82,8 +84,8 @@ export async function runClosedLoop(opts: ClosedLoopOptions): Promise<CapacityRe
   };
 }
 
-function runChild(cpus: string | undefined, input: ClosedLoopChildInput): Promise<ClosedLoopChildOutput> {
-  const [cmd, args] = pinned(cpus, process.execPath, ['--import', 'tsx', CHILD]);
+function runChild(cpus: string | undefined, realtime: boolean, input: ClosedLoopChildInput): Promise<ClosedLoopChildOutput> {
+  const [cmd, args] = pinned(cpus, process.execPath, ['--import', 'tsx', CHILD], realtime);
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';

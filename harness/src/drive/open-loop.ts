@@ -30,6 +30,8 @@ export interface OpenLoopOptions {
   stop_after_errors?: number;
   /** taskset CPU list for the driver, e.g. "1". */
   cpus?: string;
+  /** Run the driver at real-time priority (see pin.ts). */
+  realtime?: boolean;
   /** Busy-wait window before each due time (default 200 µs, see the driver's engine.rs). */
   spin_us?: number;
   /** Schedule-lag p99 above this flags the run as driver-limited (default 1000 µs). */
@@ -70,7 +72,7 @@ export async function runOpenLoop(opts: OpenLoopOptions): Promise<OpenLoopResult
       ...(opts.lag_p99_limit_us !== undefined ? { lag_p99_limit_us: opts.lag_p99_limit_us } : {}),
     };
     await writeFile(configPath, JSON.stringify(config));
-    const stdout = await runDriver(opts.cpus, driver, configPath);
+    const stdout = await runDriver(opts.cpus, opts.realtime === true, driver, configPath);
     const summary = driverSummarySchema.parse(JSON.parse(stdout));
     const records = parseRecords(new Uint8Array(await readFile(recordsPath)));
     return { summary, records, t0_unix_ns: BigInt(summary.t0_unix_ns), cpus: opts.cpus ?? null };
@@ -79,8 +81,8 @@ export async function runOpenLoop(opts: OpenLoopOptions): Promise<OpenLoopResult
   }
 }
 
-function runDriver(cpus: string | undefined, driver: string, configPath: string): Promise<string> {
-  const [cmd, args] = pinned(cpus, driver, [configPath]);
+function runDriver(cpus: string | undefined, realtime: boolean, driver: string, configPath: string): Promise<string> {
+  const [cmd, args] = pinned(cpus, driver, [configPath], realtime);
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

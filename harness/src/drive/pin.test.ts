@@ -10,6 +10,10 @@ describe('pinned', () => {
     expect(pinned(undefined, '/bin/x', ['a'])).toEqual(['/bin/x', ['a']]);
   });
 
+  it('puts chrt outermost for real-time priority', () => {
+    expect(pinned('0', '/bin/x', [], true)).toEqual(['chrt', ['-f', '50', 'taskset', '-c', '0', '/bin/x']]);
+  });
+
   it('rejects a CPU list that could smuggle arguments', () => {
     expect(() => pinned('1 --all', '/bin/x', [])).toThrow(/invalid CPU list/);
   });

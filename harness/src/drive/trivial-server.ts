@@ -18,12 +18,14 @@ export interface TrivialServerOptions {
   /** taskset CPU list, e.g. "0". */
   cpus?: string;
   host?: string;
+  /** Run at real-time priority (see pin.ts). */
+  realtime?: boolean;
 }
 
 export async function startTrivialServer(opts: TrivialServerOptions = {}): Promise<TrivialServer> {
   const { trivialServer } = await ensureDriverBuilt();
   const host = opts.host ?? '127.0.0.1';
-  const [cmd, args] = pinned(opts.cpus, trivialServer, ['--host', host, '--port', '0']);
+  const [cmd, args] = pinned(opts.cpus, trivialServer, ['--host', host, '--port', '0'], opts.realtime);
   const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
