@@ -1,0 +1,50 @@
+// `harness claims [run...]`: each declared claim with its measured value, interval and verdict.
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { runClaims } from '../claims/run-claims.ts';
+import { openStore, storeConfigFromEnv } from '../store/index.ts';
+import { UserError } from './fatal.ts';
+
+export const DEFAULT_CLAIMS_FILE = fileURLToPath(new URL('../../../claims/decision-record.json', import.meta.url));
+
+interface ClaimsFlags {
+  file: string;
+  markdown?: boolean;
+  json?: boolean;
+  write?: boolean;
+  results?: string;
+  store?: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command('claims')
+    .description('check a decision record\'s claims against a run: supported, refuted or inconclusive, with intervals')
+    .argument('[runs...]', 'run ids, run folders or a query (several runs are pooled; default: the latest run)')
+    .option('--file <claims.json>', 'the claims file', DEFAULT_CLAIMS_FILE)
+    .option('--markdown', 'print Markdown')
+    .option('--json', 'print JSON')
+    .option('--no-write', 'do not leave claims.json in the run folder')
+    .option('--results <dir>', 'results folder of the file store (default: results/)')
+    .option('--store <kind>', 'file or clickhouse (default: clickhouse when CLICKHOUSE_URL is set)')
+    .action(async (runs: string[], flags: ClaimsFlags) => {
+      const config = storeConfigFromEnv({ ...(flags.results !== undefined && { results: flags.results }), ...(flags.store !== undefined && { store: flags.store }) });
+      const store = await openStore(config);
+      try {
+        const out = await runClaims(
+          {
+            runs,
+            file: flags.file,
+            format: flags.json ? 'json' : flags.markdown ? 'markdown' : 'text',
+            ...(flags.write !== false && config.kind === 'file' && { write_to: config.resultsRoot }),
+          },
+          store,
+        );
+        if (!out.ok) throw new UserError(`cannot evaluate claims:\n  ${out.problems.join('\n  ')}`);
+        process.stdout.write(out.stdout);
+        if (out.written) process.stderr.write(`verdicts written to ${out.written}\n`);
+      } finally {
+        await store.close();
+      }
+    });
+}
