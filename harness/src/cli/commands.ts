@@ -13,9 +13,6 @@ import { register as registerCompare } from './compare.ts';
 import { register as registerGate } from './gate.ts';
 import { register as registerClaims } from './claims.ts';
 import { register as registerCalibrate } from './calibrate.ts';
-import { register as registerCompare } from './compare.ts';
-import { register as registerGate } from './gate.ts';
-import { register as registerClaims } from './claims.ts';
 
 export function registerCommands(program: Command): void {
   registerDb(program);
@@ -30,8 +27,5 @@ export function registerCommands(program: Command): void {
   registerGate(program);
   registerClaims(program);
   registerCalibrate(program);
-  registerCompare(program);
-  registerGate(program);
-  registerClaims(program);
   void program;
 }
