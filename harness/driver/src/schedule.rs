@@ -51,7 +51,7 @@ impl Schedule {
         let mut i = 0u64;
         loop {
             let t = self.intended_s(i);
-            if !(t < end_s) {
+            if t.is_nan() || t >= end_s {
                 break;
             }
             let phase = if t < self.warmup_s { PHASE_WARMUP } else { PHASE_MEASURE };
