@@ -54,13 +54,20 @@ const text = (selector: string) => page.locator(selector).first().innerText();
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'dash-e2e-'));
   runs = await seedRuns(root, E2E_RUNS);
+  // The file `harness claims` leaves in a run folder.
+  const verdict = (claim_id: string, description: string, measured: number, ci_low: number, ci_high: number, v: string, reasons: string[]) => ({
+    claim_id, description, scenario: 'ingest', measured, ci_low, ci_high, unit: 'ratio', verdict: v, reasons, n: 3,
+  });
   await writeFile(
     path.join(runDir(root, 'synthetic-000004'), 'claims.json'),
     JSON.stringify({
+      schema_version: 1,
+      run_id: 'synthetic-000004',
+      title: 'ADR-7: Rust for the event processor',
       verdicts: [
-        { claim: 'rust p99 at least 25% below go', measured: 0.71, ci_low: 0.64, ci_high: 0.8, verdict: 'supported' },
-        { claim: 'rust RSS about 50% of go', measured: 0.41, ci_low: 0.38, ci_high: 0.44, verdict: 'refuted' },
-        { claim: 'node within 10% of go at p99.9', measured: 1.3, ci_low: 0.8, ci_high: 2.2, verdict: 'inconclusive' },
+        verdict('p99', 'rust p99 at least 25% below go', 0.71, 0.64, 0.8, 'supported', ['interval entirely below 0.75']),
+        verdict('rss', 'rust RSS about 50% of go', 0.41, 0.38, 0.44, 'refuted', ['interval entirely below 0.45']),
+        verdict('p999', 'node within 10% of go at p99.9', 1.3, 0.8, 2.2, 'inconclusive', ['interval straddles 1.1']),
       ],
     }),
   );
@@ -190,6 +197,7 @@ describe('claims', () => {
       'supported', 'refuted', 'inconclusive',
     ]);
     expect(await text('[data-testid=claims-table] tbody tr')).toContain('[0.640 – 0.800]');
+    expect(await text('[data-testid=view-claims] h3')).toContain('ADR-7');
     await shoot('claims');
   });
 });

@@ -52,18 +52,30 @@ export interface CompareResponse {
 
 export type ClaimVerdictKind = 'supported' | 'refuted' | 'inconclusive';
 
-/** One declared claim and what the run says about it (produced by `harness claims`). */
+/**
+ * One declared claim and what the run says about it (produced by `harness claims`, which leaves
+ * claims.json in the run folder). Numbers are null when there was nothing to estimate from.
+ */
 export interface ClaimVerdict {
+  /** What is claimed, in words. */
   claim: string;
-  measured: number;
-  ci_low: number;
-  ci_high: number;
+  measured: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
   verdict: ClaimVerdictKind;
+  claim_id?: string;
+  /** The scenario the verdict is about; null when the claim pools every scenario. */
+  scenario?: string | null;
+  /** e.g. "ratio", "share", "events/s per core". */
+  unit?: string;
+  reasons?: string[];
+  /** Repetitions the verdict rests on. */
+  n?: number;
 }
 
 export type ClaimsResponse =
   | { state: 'not-evaluated'; run_id: string; hint: string }
-  | { state: 'evaluated'; run_id: string; verdicts: ClaimVerdict[] };
+  | { state: 'evaluated'; run_id: string; title?: string; verdicts: ClaimVerdict[] };
 
 /** Every non-2xx answer. `parameter` names the query parameter that was rejected, when one was. */
 export interface ApiError {

@@ -125,6 +125,23 @@ describe('GET /api/claims', () => {
     await writeFile(path.join(runDir(root, 'synthetic-000002'), 'claims.json'), JSON.stringify({ verdicts }));
     expect((await get('/api/claims?run=synthetic-000002')).body).toEqual({ state: 'evaluated', run_id: 'synthetic-000002', verdicts });
   });
+  it('reads the verdicts `harness claims` writes, with their description as the claim', async () => {
+    const written = {
+      schema_version: 1,
+      run_id: 'synthetic-000001',
+      title: 'ADR-7',
+      verdicts: [
+        { claim_id: 'p99', description: 'rust p99 ≤ 0.75 × go', scenario: 'ingest', measured: null, ci_low: null, ci_high: null, unit: 'ratio', verdict: 'inconclusive', reasons: ['no rust'], n: 0 },
+      ],
+    };
+    await writeFile(path.join(runDir(root, 'synthetic-000001'), 'claims.json'), JSON.stringify(written));
+    expect((await get('/api/claims?run=synthetic-000001')).body).toEqual({
+      state: 'evaluated',
+      run_id: 'synthetic-000001',
+      title: 'ADR-7',
+      verdicts: [{ claim: 'rust p99 ≤ 0.75 × go', claim_id: 'p99', scenario: 'ingest', measured: null, ci_low: null, ci_high: null, unit: 'ratio', verdict: 'inconclusive', reasons: ['no rust'], n: 0 }],
+    });
+  });
   it('rejects a claims file with a verdict outside the three kinds', async () => {
     await writeFile(path.join(runDir(root, 'synthetic-000001'), 'claims.json'), JSON.stringify([{ claim: 'x', measured: 1, ci_low: 0, ci_high: 2, verdict: 'maybe' }]));
     await expect(get('/api/claims?run=synthetic-000001')).rejects.toThrow(/claims\.json/);

@@ -111,9 +111,9 @@ async function claims(ctx: ApiContext, q: URLSearchParams): Promise<ApiAnswer> {
   if ((await ctx.store.listRuns({ limit: MAX_LIST })).every((s) => s.run_id !== run_id)) {
     return notFound(`no run "${run_id}" in the ${ctx.store.name} store`);
   }
-  const verdicts = await ctx.claims(run_id);
-  const body: ClaimsResponse = verdicts
-    ? { state: 'evaluated', run_id, verdicts }
+  const evaluated = await ctx.claims(run_id);
+  const body: ClaimsResponse = evaluated
+    ? { state: 'evaluated', run_id, ...evaluated }
     : { state: 'not-evaluated', run_id, hint: NOT_EVALUATED_HINT };
   return ok(body);
 }
