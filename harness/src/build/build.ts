@@ -45,7 +45,7 @@ export async function buildProcessor(manifest: ProcessorManifest, options: Build
   const cachePath = join(cacheDir, `${manifest.name}.json`);
   const inputsHash = hashBuildInputs(manifest.dir, manifest.build.inputs, manifest.build.command, toolchainVersion);
   const outputs = buildOutputs(manifest);
-  const outputsExist = outputs.every((o) => existsSync(join(manifest.dir, o)));
+  const outputsExist = outputs.every((o) => existsSync(resolve(manifest.dir, o)));
   if (!options.force && outputsExist && readCache(cachePath)?.inputs_sha256 === inputsHash) {
     writeFileSync(logPath, `cached: inputs ${inputsHash.slice(0, 12)} unchanged and outputs present (${outputs.join(', ') || 'none declared'})\n`, { flag: 'a' });
     return { ok: true, cached: true, duration_s: seconds(started), toolchain_version: toolchainVersion, log_path: logPath };
@@ -57,7 +57,7 @@ export async function buildProcessor(manifest: ProcessorManifest, options: Build
     const how = build.code === null ? `was killed by ${build.signal}` : `exited with code ${build.code}`;
     return failure(`${manifest.name}: build command "${manifest.build.command.join(' ')}" ${how}`, build.tail, logPath);
   }
-  const missing = outputs.filter((o) => !existsSync(join(manifest.dir, o)));
+  const missing = outputs.filter((o) => !existsSync(resolve(manifest.dir, o)));
   if (missing.length > 0) {
     return failure(`${manifest.name}: build succeeded but did not produce ${missing.join(', ')}`, build.tail, logPath);
   }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadManifests } from './load.ts';
@@ -88,6 +88,14 @@ describe('loadManifests', () => {
   it('ignores folders without a manifest', () => {
     const root = repoWith({ go: validManifest('go') });
     mkdirSync(join(root, 'processors', 'java'));
+    expect(loadManifests(root).map((m) => m.name)).toEqual(['go']);
+  });
+
+  it('follows a symlinked implementation folder', () => {
+    const elsewhere = repoWith({ go: validManifest('go') });
+    const root = repoWith({});
+    mkdirSync(join(root, 'processors'), { recursive: true });
+    symlinkSync(join(elsewhere, 'processors', 'go'), join(root, 'processors', 'go'));
     expect(loadManifests(root).map((m) => m.name)).toEqual(['go']);
   });
 });

@@ -11,7 +11,8 @@ export function loadManifests(repoRoot: string, names?: readonly string[]): Proc
   const processorsDir = join(root, 'processors');
   const dirs = existsSync(processorsDir)
     ? readdirSync(processorsDir, { withFileTypes: true })
-        .filter((d) => d.isDirectory() && existsSync(join(processorsDir, d.name, 'processor.json')))
+        // A symlinked implementation folder counts too: existsSync follows links.
+        .filter((d) => (d.isDirectory() || d.isSymbolicLink()) && existsSync(join(processorsDir, d.name, 'processor.json')))
         .map((d) => d.name)
         .sort()
     : [];

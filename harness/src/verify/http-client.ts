@@ -3,6 +3,7 @@
 // bodies over the limit) and must still read a 413 that the server sends before it has read
 // the whole body.
 import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import type { Socket } from 'node:net';
 
 export interface HttpRequest {
   method: string;
@@ -21,6 +22,7 @@ const REQUEST_TIMEOUT_MS = 15_000;
 
 export class HttpClient {
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  private readonly guarded = new WeakSet<Socket>();
 
   constructor(readonly baseUrl: string) {}
 
@@ -40,6 +42,14 @@ export class HttpClient {
           res.on('error', (err) => reject(new Error(`response to ${req.method} ${req.path} broke off: ${err.message}`)));
         },
       );
+      r.on('socket', (socket: Socket) => {
+        // After an early answer (413) the rest of the body may still be in flight when the
+        // server closes; the write error then arrives on a socket no request listens to any
+        // more. It is expected, and must not crash the harness.
+        if (this.guarded.has(socket)) return;
+        this.guarded.add(socket);
+        socket.on('error', () => undefined);
+      });
       r.on('timeout', () => r.destroy(new Error(`no response to ${req.method} ${req.path} within ${REQUEST_TIMEOUT_MS / 1000} s`)));
       r.on('error', (err) => {
         // A server may answer early (413) and close while the body is still being written;
