@@ -26,11 +26,13 @@ type Batch struct {
 	Listed   []Rejection // the first MaxListedErrors rejections, in index order
 }
 
-// Reset empties the batch and drops its references into the previous request's body.
+// Reset empties the batch and drops its references into the previous request's body. Only the
+// used part is cleared: everything past it was cleared by the Reset that followed its use, so
+// the cost follows this request's size, not the largest batch ever seen.
 func (b *Batch) Reset() {
-	clear(b.elements[:cap(b.elements)])
+	clear(b.elements)
 	b.elements = b.elements[:0]
-	clear(b.Valid[:cap(b.Valid)])
+	clear(b.Valid)
 	b.Valid = b.Valid[:0]
 	b.Rejected = 0
 	b.Listed = b.Listed[:0]
