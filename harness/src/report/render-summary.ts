@@ -12,7 +12,12 @@ function gcCell(r: SummaryRow): string {
 }
 
 function label(r: SummaryRow): string {
-  return r.processor + (r.driver_limited ? ' (driver-limited)' : '') + (r.repetitions_failed ? ` (${r.repetitions_failed} failed)` : '');
+  return (
+    r.processor +
+    (r.driver_limited ? ' (driver-limited)' : '') +
+    (r.repetitions_failed ? ` (${r.repetitions_failed} failed)` : '') +
+    (r.repetitions_incomplete ? ` (${r.repetitions_incomplete} incomplete)` : '')
+  );
 }
 
 /** Two tables per scenario (latency, then resources) so each fits a terminal. */

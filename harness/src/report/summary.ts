@@ -9,6 +9,8 @@ export interface SummaryRow {
   processor: string;
   repetitions_ok: number;
   repetitions_failed: number;
+  /** Not run or cut short by Ctrl-C. */
+  repetitions_incomplete: number;
   /** From the merged measure-phase histograms (corrected: from the intended send time). */
   p50_us: number | null;
   p99_us: number | null;
@@ -72,7 +74,8 @@ function row(run: RunRecord, scenario: string, processor: string): SummaryRow {
     scenario,
     processor,
     repetitions_ok: ok.length,
-    repetitions_failed: all.length - ok.length,
+    repetitions_failed: all.filter((m) => m.status === 'failed').length,
+    repetitions_incomplete: all.filter((m) => m.status === 'incomplete').length,
     p50_us: merged?.p50_us ?? null,
     p99_us: merged?.p99_us ?? null,
     p999_us: merged?.p999_us ?? null,
@@ -90,7 +93,7 @@ function row(run: RunRecord, scenario: string, processor: string): SummaryRow {
     collector: rt.length ? rt.some((r) => r.collector) : null,
     driver_limited: ok.some((m) => m.driver?.driver_limited === true),
     errors: ok.reduce((s, m) => s + errorsOf(m), 0),
-    failures: all.filter((m) => m.failure).map((m) => `#${m.repetition + 1} ${m.failure!.stage}: ${m.failure!.message}`),
+    failures: all.filter((m) => m.failure && m.status === 'failed').map((m) => `#${m.repetition + 1} ${m.failure!.stage}: ${m.failure!.message}`),
   };
 }
 
