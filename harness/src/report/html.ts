@@ -35,13 +35,15 @@ export async function renderHtmlReport(run: RunRecord, opts: HtmlReportOptions =
   const scriptTag = /<script\b[^>]*\bsrc="([^"]+)"[^>]*><\/script>/.exec(index);
   if (!scriptTag?.[1]) throw new Error(`${distDir}/index.html has no script to inline`);
   const js = await readFile(path.join(distDir, scriptTag[1]), 'utf8');
-  let html = index.replace(
-    scriptTag[0],
-    () => `<script id="report-data" type="application/json">${jsonScriptSafe(embeddedAnswers(run, opts.claims))}</script>\n<script type="module">${scriptSafe(js)}</script>`,
-  );
+  // Styles first, then the script: once the bundle and data are inlined, a later search could match inside them.
+  let html = index;
   for (const link of [...index.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"[^>]*>/g)]) {
     const css = await readFile(path.join(distDir, link[1]!), 'utf8');
     html = html.replace(link[0], () => `<style>${css.replace(/<\/(style)/gi, '<\\/$1')}</style>`);
   }
+  html = html.replace(
+    scriptTag[0],
+    () => `<script id="report-data" type="application/json">${jsonScriptSafe(embeddedAnswers(run, opts.claims))}</script>\n<script type="module">${scriptSafe(js)}</script>`,
+  );
   return html.replace(/<title>[^<]*<\/title>/, () => `<title>Latency report — ${escapeHtml(run.manifest.run_id)}</title>`);
 }
