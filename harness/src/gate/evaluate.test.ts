@@ -96,3 +96,16 @@ describe('gate errors (exit 2, every problem listed)', () => {
     expect(r.kind === 'error' && r.problems).toEqual(['limit "nosuch:p99=+5%" names scenario "nosuch", which is not in both the baseline and the candidate']);
   });
 });
+
+describe('the estimate-beyond-limit rule', () => {
+  const p99 = limits('p99=+10%')[0]!;
+  it('flags a significant change whose estimate is beyond the limit', () => {
+    expect(verdictFor(interval(1.05, 1.25), p99, 'estimate-beyond-limit').kind).toBe('regression');
+  });
+  it('passes an estimate beyond the limit whose interval contains 1', () => {
+    expect(verdictFor(interval(0.98, 1.3), p99, 'estimate-beyond-limit').kind).toBe('pass');
+  });
+  it('passes a significant change smaller than the limit', () => {
+    expect(verdictFor(interval(1.01, 1.09), p99, 'estimate-beyond-limit').kind).toBe('pass');
+  });
+});

@@ -9,6 +9,9 @@
 // that fails a pull request must be wrong rarely. With a two-sided 95% interval, a change exactly
 // at the limit is called a regression at most 2.5% of the time, and a change of zero (an A/A
 // pair) far less often; the price is power, which the proof benchmark measures (README).
+// A second rule, `estimate-beyond-limit` (--rule), trades a higher false-alarm rate at the limit
+// for power: the point estimate beyond the limit and the interval excluding 1 (a significant
+// change that looks larger than allowed). The proof benchmark reports both (README).
 // The exit code: 1 if anything regressed; else 2 if anything had insufficient data; else 0.
 import { compareRuns, type ComparisonRow, type SideValue } from '../compare/compare.ts';
 import type { CompareMethod } from '../compare/estimate.ts';
@@ -45,6 +48,7 @@ export interface GateResult {
   candidate_run: string;
   confidence: number;
   method: CompareMethod;
+  rule: GateRule;
   min_n: number;
   rows: GateRow[];
   outcome: GateOutcome;
@@ -59,7 +63,11 @@ export interface GateError {
   exit_code: 2;
 }
 
+export type GateRule = 'ci-beyond-limit' | 'estimate-beyond-limit';
+export const GATE_RULES: readonly GateRule[] = ['ci-beyond-limit', 'estimate-beyond-limit'];
+
 export interface GateOptions {
+  rule?: GateRule;
   method?: CompareMethod;
   confidence?: number;
   min_n?: number;
@@ -70,14 +78,20 @@ export interface GateOptions {
 
 const pct = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
 
-export function verdictFor(ratio: Estimate, limit: Limit): GateVerdict {
+export function verdictFor(ratio: Estimate, limit: Limit, rule: GateRule = 'ci-beyond-limit'): GateVerdict {
   if (ratio.kind === 'insufficient') return { kind: 'insufficient-data', reasons: ratio.reasons };
   const ci = `interval [${pct(ratio.ci_low - 1)}, ${pct(ratio.ci_high - 1)}]`;
-  const beyond = limit.better === 'lower' ? ratio.ci_low > limit.bound : ratio.ci_high < limit.bound;
-  if (beyond) return { kind: 'regression', reasons: [`${ci} lies entirely beyond the limit ${limit.text}`] };
+  if (rule === 'estimate-beyond-limit') {
+    const worse = limit.better === 'lower' ? ratio.ci_low > 1 : ratio.ci_high < 1;
+    const past = limit.better === 'lower' ? ratio.estimate > limit.bound : ratio.estimate < limit.bound;
+    if (worse && past) return { kind: 'regression', reasons: [`change ${pct(ratio.estimate - 1)} is beyond the limit ${limit.text} and the ${ci} excludes no change`] };
+  } else {
+    const beyond = limit.better === 'lower' ? ratio.ci_low > limit.bound : ratio.ci_high < limit.bound;
+    if (beyond) return { kind: 'regression', reasons: [`${ci} lies entirely beyond the limit ${limit.text}`] };
+  }
   const better = limit.better === 'lower' ? ratio.ci_high < 1 : ratio.ci_low > 1;
   if (better) return { kind: 'improvement', reasons: [`${ci} lies entirely on the better side of no change`] };
-  return { kind: 'pass', reasons: [`${ci} does not lie entirely beyond the limit ${limit.text}`] };
+  return { kind: 'pass', reasons: [rule === 'ci-beyond-limit' ? `${ci} does not lie entirely beyond the limit ${limit.text}` : `change ${pct(ratio.estimate - 1)} with ${ci}: not a significant change beyond ${limit.text}`] };
 }
 
 function mismatches(baseline: readonly RunRecord[], candidate: RunRecord, limits: readonly Limit[], processors?: readonly string[]): string[] {
@@ -118,7 +132,7 @@ export function gate(baseline: readonly RunRecord[], candidate: RunRecord, limit
     if (opts?.processors && !opts.processors.includes(r.a.processor)) continue;
     const limit = limitFor(limits, r.scenario, r.metric);
     if (!limit) continue;
-    rows.push(rowOf(r, limit));
+    rows.push(rowOf(r, limit, opts?.rule ?? 'ci-beyond-limit'));
   }
   const notes = [...comparison.notes];
   for (const l of limits) if (!rows.some((r) => r.metric === l.metric)) notes.push(`limit "${l.text}": no scenario has values for ${l.metric}, nothing was gated on it`);
@@ -134,6 +148,7 @@ export function gate(baseline: readonly RunRecord[], candidate: RunRecord, limit
     candidate_run: candidate.manifest.run_id,
     confidence: comparison.confidence,
     method: comparison.method,
+    rule: opts?.rule ?? 'ci-beyond-limit',
     min_n: comparison.min_n,
     rows,
     outcome,
@@ -142,7 +157,7 @@ export function gate(baseline: readonly RunRecord[], candidate: RunRecord, limit
   };
 }
 
-function rowOf(r: ComparisonRow, limit: Limit): GateRow {
+function rowOf(r: ComparisonRow, limit: Limit, rule: GateRule): GateRow {
   return {
     scenario: r.scenario,
     processor: r.a.processor,
@@ -152,6 +167,6 @@ function rowOf(r: ComparisonRow, limit: Limit): GateRow {
     baseline: r.a,
     candidate: r.b,
     ratio: r.ratio,
-    verdict: verdictFor(r.ratio, limit),
+    verdict: verdictFor(r.ratio, limit, rule),
   };
 }

@@ -45,7 +45,8 @@ export function renderGateMarkdown(r: GateResult | GateError): string {
   const how =
     `Candidate \`${r.candidate_run}\` against baseline ${r.baseline_runs.map((b) => `\`${b}\``).join(', ')}. ` +
     `Change = candidate/baseline − 1 of the geometric mean over repetitions; ${pct} by ${r.method === 't' ? "Welch's t on log values" : 'a two-level bootstrap'}. ` +
-    `A regression is a change whose whole interval lies beyond its limit; fewer than ${r.min_n} repetitions on a side gives no verdict.`;
+    (r.rule === 'ci-beyond-limit' ? 'A regression is a change whose whole interval lies beyond its limit' : 'A regression is a significant change whose estimate lies beyond its limit') +
+    `; fewer than ${r.min_n} repetitions on a side gives no verdict.`;
   const notes = r.notes.length ? `\n\n<details><summary>Notes (${r.notes.length})</summary>\n\n${r.notes.map((n) => `- ${n}`).join('\n')}\n\n</details>` : '';
   return `## Benchmark gate\n\n${HEADLINE[r.outcome]}\n\n${how}\n\n${table}${notes}\n`;
 }

@@ -4,7 +4,7 @@
 import { appendFile } from 'node:fs/promises';
 import type { CompareMethod } from '../compare/estimate.ts';
 import type { StoreReader } from '../store/types.ts';
-import { gate, type GateError, type GateResult } from './evaluate.ts';
+import { gate, type GateError, type GateResult, type GateRule } from './evaluate.ts';
 import { parseLimits } from './limits.ts';
 import { renderGateJson, renderGateMarkdown } from './render.ts';
 import { resolveCandidate, resolveRuns } from './resolve-runs.ts';
@@ -13,6 +13,7 @@ export interface GateInputs {
   baseline: string;
   candidate?: string;
   limits: string;
+  rule?: GateRule;
   method: CompareMethod;
   confidence: number;
   min_n: number;
@@ -45,6 +46,7 @@ export async function runGate(inputs: GateInputs, store: StoreReader): Promise<G
   } else {
     result = gate(baseline.runs, candidate.run, limits.limits, {
       method: inputs.method,
+      ...(inputs.rule && { rule: inputs.rule }),
       confidence: inputs.confidence,
       min_n: inputs.min_n,
       include_driver_limited: inputs.include_driver_limited,
