@@ -9,6 +9,7 @@ import { register as registerPlan } from './plan.ts';
 import { register as registerRun } from './run.ts';
 import { register as registerReport } from './report.ts';
 import { register as registerSchema } from './schema.ts';
+import { register as registerMicrobench } from './microbench.ts';
 import { register as registerCompare } from './compare.ts';
 import { register as registerGate } from './gate.ts';
 import { register as registerClaims } from './claims.ts';
@@ -23,6 +24,7 @@ export function registerCommands(program: Command): void {
   registerRun(program);
   registerReport(program);
   registerSchema(program);
+  registerMicrobench(program);
   registerCompare(program);
   registerGate(program);
   registerClaims(program);
