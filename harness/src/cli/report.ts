@@ -1,5 +1,8 @@
 // `harness report <run>`: a stored run as a terminal table, Markdown or JSON.
+import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { renderHtmlReport } from '../report/html.ts';
+import { fileClaimsSource } from '../serve/claims.ts';
 import { renderSummaryMarkdown, renderSummaryText, summarize } from '../report/index.ts';
 import { RUN_ID_PATTERN } from '../results/layout.ts';
 import { openStore, storeConfigFromEnv } from '../store/index.ts';
@@ -10,6 +13,8 @@ interface ReportFlags {
   baseline?: string;
   store?: string;
   results?: string;
+  html?: boolean;
+  out?: string;
 }
 
 export function register(program: Command): void {
@@ -21,16 +26,27 @@ export function register(program: Command): void {
     .option('--baseline <processor>', 'processor for the ratios (default: the run\'s baseline)')
     .option('--store <kind>', 'file (default) or clickhouse')
     .option('--results <dir>', 'results folder (default: results/ in the repository)')
+    .option('--html', 'write one self-contained HTML file (opens without a server) instead of printing')
+    .option('--out <file>', 'with --html: where to write it (default: report-<run>.html)')
     .action(async (runId: string, flags: ReportFlags) => {
       if (!['text', 'markdown', 'json'].includes(flags.format)) throw new UserError(`--format must be text, markdown or json, not "${flags.format}"`);
       if (runId !== 'latest' && !RUN_ID_PATTERN.test(runId)) throw new UserError(`"${runId}" is not a run id (see \`ls results/\`)`);
-      const store = await openStore(storeConfigFromEnv({ ...(flags.store ? { store: flags.store } : {}), ...(flags.results ? { results: flags.results } : {}) }));
+      if (flags.out !== undefined && !flags.html) throw new UserError('--out goes with --html');
+      const config = storeConfigFromEnv({ ...(flags.store ? { store: flags.store } : {}), ...(flags.results ? { results: flags.results } : {}) });
+      const store = await openStore(config);
       try {
         const run = runId === 'latest' ? await store.latestRun() : await store.getRun(runId);
         if (!run) throw new UserError(runId === 'latest' ? 'no runs stored yet: run `npm run bench` first' : `no run "${runId}" in the ${store.name} store`);
         const baseline = flags.baseline ?? run.manifest.baseline;
         if (!run.manifest.processors.some((p) => p.name === baseline)) {
           throw new UserError(`--baseline "${baseline}" is not in run ${run.manifest.run_id} (${run.manifest.processors.map((p) => p.name).join(', ')})`);
+        }
+        if (flags.html) {
+          const out = flags.out ?? `report-${run.manifest.run_id}.html`;
+          const claims = config.kind === 'file' ? await fileClaimsSource(config.resultsRoot)(run.manifest.run_id) : undefined;
+          await writeFile(out, await renderHtmlReport(run, claims ? { claims } : {}));
+          process.stderr.write(`report written to ${out}\n`);
+          return;
         }
         const summaries = summarize(run, baseline);
         if (flags.format === 'json') process.stdout.write(`${JSON.stringify({ manifest: run.manifest, summaries }, null, 2)}\n`);
