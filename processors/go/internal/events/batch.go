@@ -51,7 +51,10 @@ func (b *Batch) Decode(body []byte) error {
 		return json.Unmarshal(body, new(any)) // the syntax error, for the message
 	}
 	reusable := b.elements
-	if err := json.Unmarshal(body, &b.elements); err != nil {
+	if err := json.Unmarshal(body, &b.elements); isDepthError(err) && validDeep(body) {
+		b.elements = reusable[:0]
+		b.decodeDeep(body)
+	} else if err != nil {
 		return err
 	}
 	elements := b.elements

@@ -172,14 +172,14 @@ func TestMalformedOrNonArrayJSONIs400AndAppliesNothing(t *testing.T) {
 	}
 }
 
-func TestNestingBeyondEncodingJSONsLimitIs400(t *testing.T) {
+func TestNestingBeyondEncodingJSONsLimitIsARejectedElementAsWithJSONParse(t *testing.T) {
 	srv := httptest.NewServer(New(state.NewStore(), 1<<20))
 	defer srv.Close()
-	body := strings.Repeat("[", 20000) + strings.Repeat("]", 20000)
-	wantError(t, postEvents(t, srv, body), 400)
-	if r := do(t, srv, "GET", "/health", "", nil); r.status != 200 {
-		t.Fatalf("health %d", r.status)
+	r := postEvents(t, srv, "["+strings.Repeat("[", 20000)+strings.Repeat("]", 20000)+"]")
+	if r.status != 200 || r.body != `{"accepted":0,"rejected":1,"errors":[{"index":0,"reason":"type"}]}` {
+		t.Fatalf("%d %s", r.status, r.body)
 	}
+	wantError(t, postEvents(t, srv, strings.Repeat("[", 20000)), 400)
 }
 
 func TestEventsAreAppliedAndReadBack(t *testing.T) {
