@@ -9,7 +9,7 @@
 // probing, load ≤ 1/2), sized per request from an upper bound on its k-mers, so a typical request
 // (thousands of k-mers) works in a table of some 100 KiB that stays in L2. A flat table indexed by
 // the code (4 Mi slots, 16 MiB) was measured first: every k-mer then costs a cache and TLB miss,
-// and it was 4-6x slower on 50 x 150 bp requests (README, "k-mer table"). The slots a request
+// and it was 3.7-6.6x slower on 50 x 150 bp requests (README, "The k-mer table"). The slots a request
 // used are listed as they fill, so distinct = list length, the top 5 come from that list, and
 // clearing costs only those slots. The event loop runs one request at a time, so one counter per
 // process is enough; its arrays are kept (at the largest size needed so far) between requests.
@@ -22,7 +22,8 @@ const MAX_DISTINCT = 1 << (2 * K - 1);
 const MIN_BITS = 10;
 /** 2^22 slots hold every canonical k-mer at load 1/2. */
 const MAX_BITS = 2 * K;
-const GOLDEN = 0x9e3779b1;
+/** 2^32 / φ (0x9e3779b1) as an int32, so Math.imul gets a small integer, not a double constant. */
+const GOLDEN = -0x61c8864f;
 export const TOP_KMERS = 5;
 
 /** Base → 2-bit code; N and anything else → 4 (breaks the window). */
@@ -117,24 +118,28 @@ export class KmerCounter {
 
   /** Up to `n` k-mers by count descending, ties by letters ascending. */
   top(n: number = TOP_KMERS): KmerCount[] {
-    // Parallel arrays kept best first; n is tiny, so insertion into them beats sorting all.
-    const codes: number[] = [];
-    const tops: number[] = [];
+    // A best-first list of at most n, filled by insertion: n is tiny, so this beats sorting all.
+    const codes = new Int32Array(n);
+    const tops = new Uint32Array(n);
+    const { keys, counts, used } = this;
+    let size = 0;
     for (let i = 0; i < this.distinctCount; i++) {
-      const slot = this.used[i]!;
-      const code = this.keys[slot]! - 1;
-      const count = this.counts[slot]!;
-      let at = tops.length;
-      while (at > 0 && ranksBefore(count, code, tops[at - 1]!, codes[at - 1]!)) at--;
-      if (at >= n) continue;
-      codes.splice(at, 0, code);
-      tops.splice(at, 0, count);
-      if (codes.length > n) {
-        codes.pop();
-        tops.pop();
+      const slot = used[i]!;
+      const code = keys[slot]! - 1;
+      const count = counts[slot]!;
+      // Most k-mers do not make the list: one comparison with its last entry rejects them.
+      if (size === n && !ranksBefore(count, code, tops[n - 1]!, codes[n - 1]!)) continue;
+      let at = size < n ? size++ : n - 1;
+      for (; at > 0 && ranksBefore(count, code, tops[at - 1]!, codes[at - 1]!); at--) {
+        codes[at] = codes[at - 1]!;
+        tops[at] = tops[at - 1]!;
       }
+      codes[at] = code;
+      tops[at] = count;
     }
-    return codes.map((code, i) => ({ kmer: decodeKmer(code), count: tops[i]! }));
+    const out: KmerCount[] = [];
+    for (let i = 0; i < size; i++) out.push({ kmer: decodeKmer(codes[i]!), count: tops[i]! });
+    return out;
   }
 
   /** Empties the used slots only, ready for the next request. */

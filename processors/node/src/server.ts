@@ -44,7 +44,7 @@ export interface Processor {
 export function createProcessor(config: Config): Processor {
   const state = new ProcessorState();
   const metrics = new RuntimeMetrics();
-  // Allocated on first use: a run without /v1/reads never reserves the 24 MiB of tables.
+  // Created on first use; its tables then grow to the largest request seen (see kmer-counter.ts).
   let kmers: KmerCounter | undefined;
 
   const server = createServer((req, res) => {
