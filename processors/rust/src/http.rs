@@ -7,6 +7,7 @@ use bytes::Bytes;
 use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
 use hyper::body::Body;
 use hyper::header::{HeaderMap, HeaderValue, ALLOW, CONNECTION, CONTENT_TYPE};
+use hyper::http::request::Parts;
 use hyper::{Method, Request, Response, StatusCode};
 use serde::Serialize;
 
@@ -86,12 +87,32 @@ where
     B: Body<Data = Bytes>,
     B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
 {
-    let Some(route) = Route::parse(req.uri().path()) else {
+    let (parts, body) = req.into_parts();
+    let mut body = Some(body);
+    let mut reply = respond(app, &parts, &mut body).await;
+    // A reply sent before its request body was read (404, 405, 415, reset): read the rest and
+    // drop it, so the connection stays usable, as Node and Go servers do; close it if the body
+    // is larger than we are willing to read.
+    if let Some(unread) = body {
+        if !discard(unread, app.max_body_bytes).await {
+            reply = closing(reply);
+        }
+    }
+    reply
+}
+
+/// Routing and the route handlers; a handler that reads the body takes it out of `body`.
+async fn respond<B>(app: &App, parts: &Parts, body: &mut Option<B>) -> Reply
+where
+    B: Body<Data = Bytes>,
+    B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
+    let Some(route) = Route::parse(parts.uri.path()) else {
         return error(StatusCode::NOT_FOUND, "not found");
     };
     let allowed = route.method();
     // HEAD is answered as GET; hyper leaves the body out.
-    let method_ok = req.method() == allowed || (allowed == Method::GET && req.method() == Method::HEAD);
+    let method_ok = parts.method == allowed || (allowed == Method::GET && parts.method == Method::HEAD);
     if !method_ok {
         let mut reply = error(StatusCode::METHOD_NOT_ALLOWED, "method not allowed");
         let allow = if allowed == Method::GET { "GET, HEAD" } else { "POST" };
@@ -106,8 +127,8 @@ where
             json(StatusCode::OK, &metrics::collect(app.started, (app.heap_bytes)(), extra))
         }
         Route::Stats => json(StatusCode::OK, &app.store.stats()),
+        // The body is ignored: no content-type, size or UTF-8 check.
         Route::Reset => {
-            // The body is ignored (never read); hyper drains or closes as needed.
             app.store.reset();
             json(StatusCode::OK, &ResetDone { reset: true })
         }
@@ -115,14 +136,14 @@ where
             Some(snapshot) => json(StatusCode::OK, &snapshot),
             None => error(StatusCode::NOT_FOUND, "unknown key"),
         },
-        Route::Events => match post_body(app, req, "application/json").await {
+        Route::Events => match post_body(app, &parts.headers, body, "application/json").await {
             Ok(body) => match std::str::from_utf8(&body) {
                 Ok(text) => ingest(app, text),
                 Err(_) => not_utf8(),
             },
             Err(reply) => reply,
         },
-        Route::Reads => match post_body(app, req, "text/plain").await {
+        Route::Reads => match post_body(app, &parts.headers, body, "text/plain").await {
             Ok(body) => match std::str::from_utf8(&body) {
                 Ok(text) => reads(app, text),
                 Err(_) => not_utf8(),
@@ -130,6 +151,31 @@ where
             Err(reply) => reply,
         },
     }
+}
+
+/// Reads and drops a body; false when it is over `limit` or broken (then the caller closes).
+async fn discard<B>(body: B, limit: u64) -> bool
+where
+    B: Body<Data = Bytes>,
+{
+    if body.is_end_stream() {
+        return true;
+    }
+    if body.size_hint().lower() > limit {
+        return false;
+    }
+    let mut body = std::pin::pin!(body);
+    let mut read: u64 = 0;
+    while let Some(frame) = body.frame().await {
+        let Ok(frame) = frame else { return false };
+        if let Some(data) = frame.data_ref() {
+            read += data.len() as u64;
+            if read > limit {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 fn ingest(app: &App, body: &str) -> Reply {
@@ -160,15 +206,18 @@ fn reads(app: &App, body: &str) -> Reply {
 
 /// Checks 3 and 4 for a POST body: media type (415), then size (413). The caller checks UTF-8
 /// (400) on the bytes in place, without copying them into a `String`.
-async fn post_body<B>(app: &App, req: Request<B>, media_type: &str) -> Result<Bytes, Reply>
+async fn post_body<B>(app: &App, headers: &HeaderMap, body: &mut Option<B>, media_type: &str) -> Result<Bytes, Reply>
 where
     B: Body<Data = Bytes>,
     B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
 {
-    if !has_media_type(req.headers(), media_type) {
+    if !has_media_type(headers, media_type) {
         return Err(error(StatusCode::UNSUPPORTED_MEDIA_TYPE, &format!("Content-Type must be {media_type}")));
     }
-    read_body(req.into_body(), app.max_body_bytes).await
+    match body.take() {
+        Some(body) => read_body(body, app.max_body_bytes).await,
+        None => Ok(Bytes::new()),
+    }
 }
 
 fn not_utf8() -> Reply {
@@ -189,14 +238,17 @@ where
     match Limited::new(body, limit_usize).collect().await {
         Ok(collected) => Ok(collected.to_bytes()),
         Err(e) if e.is::<LengthLimitError>() => Err(too_large(limit)),
-        // The client went away or sent a broken chunked encoding.
-        Err(_) => Err(error(StatusCode::BAD_REQUEST, "could not read the request body")),
+        // The client went away or sent a broken chunked encoding: the connection is unusable.
+        Err(_) => Err(closing(error(StatusCode::BAD_REQUEST, "could not read the request body"))),
     }
 }
 
+/// The rest of the body is unread: close the connection rather than drain it.
 fn too_large(limit: u64) -> Reply {
-    let mut reply = error(StatusCode::PAYLOAD_TOO_LARGE, &format!("request body exceeds {limit} bytes"));
-    // The rest of the body is unread: close rather than drain it.
+    closing(error(StatusCode::PAYLOAD_TOO_LARGE, &format!("request body exceeds {limit} bytes")))
+}
+
+fn closing(mut reply: Reply) -> Reply {
     reply.headers_mut().insert(CONNECTION, HeaderValue::from_static("close"));
     reply
 }
