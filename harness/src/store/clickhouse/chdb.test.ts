@@ -9,7 +9,7 @@ import { contractRuns } from '../contract-fixtures.ts';
 import { SERIES_METRICS } from '../series-logic.ts';
 import { connect, type Connection } from './connection.ts';
 import { loadMigrations, SCHEMA_MIGRATIONS_DDL } from './migrate.ts';
-import { countRunRowsSql, listRunsSql, measureHistogramsSql, RUN_TABLES, runTableSql, seriesValuesSql, storedManifestsSql } from './queries.ts';
+import { countRunRowsSql, listRunsSql, runIdsSql, measureHistogramsSql, RUN_TABLES, runTableSql, seriesValuesSql, storedManifestsSql } from './queries.ts';
 import { runRows, type RunRows } from './rows.ts';
 import { serverSkipReason, throwawayDatabase, type ThrowawayDatabase } from './test-server.ts';
 import { sql, type Sql } from './sql-values.ts';
@@ -65,6 +65,8 @@ function queriesOf(runIds: string[]): { name: string; q: Sql; unordered?: boolea
   }
   for (const m of SERIES_METRICS) out.push({ name: `series ${m}`, q: seriesValuesSql(m, 'ingest', runIds), unordered: true });
   out.push({ name: 'series one processor', q: seriesValuesSql('p99_us', 'reads', runIds, 'go'), unordered: true });
+  out.push({ name: 'series over a run subquery', q: seriesValuesSql('p99_us', 'ingest', runIdsSql({ branch: 'main', scenario: 'ingest' }, 3)), unordered: true });
+  out.push({ name: 'run ids', q: runIdsSql({ processor: 'rust' }, 100) });
   return out;
 }
 

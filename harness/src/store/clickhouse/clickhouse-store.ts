@@ -8,8 +8,8 @@ import { DEFAULT_SERIES_LAST, median } from '../series-logic.ts';
 import { limitOf } from '../summary.ts';
 import type { MergedHistogramQuery, RunFilter, RunSummary, SeriesPoint, SeriesQuery, StoreReader } from '../types.ts';
 import { connect, type Connection } from './connection.ts';
-import { listRunsSql, measureHistogramsSql, RUN_TABLES, runTableSql, seriesValuesSql } from './queries.ts';
-import { recordFromRows, type Row, type StoredRows } from './rows.ts';
+import { listRunsSql, measureHistogramsSql, RUN_TABLES, runIdsSql, runTableSql, seriesValuesSql } from './queries.ts';
+import { recordFromRows, type GroupedRow, type Row, type StoredRows } from './rows.ts';
 
 interface SummaryRow {
   run_id: string;
@@ -61,7 +61,11 @@ export class ClickHouseStore implements StoreReader {
     const [runs, measurements, capacity, intervals, resource_samples, runtime_pauses] = await Promise.all(
       RUN_TABLES.map((t) => this.conn.query<Row>(runTableSql(t, runId))),
     );
-    const rows: StoredRows = { runs: runs!, measurements: measurements!, capacity: capacity!, intervals: intervals!, resource_samples: resource_samples!, runtime_pauses: runtime_pauses! };
+    const grouped = (r: Row[] | undefined) => r as unknown as GroupedRow[];
+    const rows: StoredRows = {
+      runs: runs!, measurements: measurements!, capacity: capacity!,
+      intervals: grouped(intervals), resource_samples: grouped(resource_samples), runtime_pauses: grouped(runtime_pauses),
+    };
     return recordFromRows(rows);
   }
 
@@ -74,11 +78,15 @@ export class ClickHouseStore implements StoreReader {
     const filter: RunFilter = { scenario: q.scenario, limit: q.last ?? DEFAULT_SERIES_LAST };
     if (q.branch !== undefined) filter.branch = q.branch;
     if (q.processor !== undefined) filter.processor = q.processor;
-    const runs = await this.listRuns(filter);
-    if (runs.length === 0) return [];
-    const rows = await this.conn.query<{ run_id: string; processor: string; metric_values: (number | string)[] }>(
-      seriesValuesSql(q.metric, q.scenario, runs.map((r) => r.run_id), q.processor),
-    );
+    const limit = limitOf(filter);
+    if (limit === 0) return [];
+    // The run list and the values go out together: the values query selects its runs with the same filter.
+    const [runs, rows] = await Promise.all([
+      this.listRuns(filter),
+      this.conn.query<{ run_id: string; processor: string; metric_values: (number | string)[] }>(
+        seriesValuesSql(q.metric, q.scenario, runIdsSql(filter, limit), q.processor),
+      ),
+    ]);
     const byRun = new Map<string, { processor: string; values: number[] }[]>();
     for (const r of rows) {
       const list = byRun.get(r.run_id) ?? [];

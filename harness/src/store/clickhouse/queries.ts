@@ -3,7 +3,7 @@
 // each of them on a current engine. Non-key filters sit outside the FINAL subquery, so an old
 // version of a row can never match a filter its newest version fails.
 import type { MergedHistogramQuery, RunFilter, SeriesMetric } from '../types.ts';
-import { ident, join, list, sql, type Sql } from './sql-values.ts';
+import { ident, join, list, Sql, sql } from './sql-values.ts';
 
 export const RUN_TABLES = ['runs', 'measurements', 'capacity', 'intervals', 'resource_samples', 'runtime_pauses'] as const;
 export type RunTable = (typeof RUN_TABLES)[number];
@@ -23,7 +23,7 @@ function timeBound(iso: string, label: string): number {
   return ms;
 }
 
-export function listRunsSql(f: RunFilter, limit: number): Sql {
+function runFilterSql(f: RunFilter): Sql {
   const where: Sql[] = [sql`1 = 1`];
   if (f.branch !== undefined) where.push(sql`git_branch = ${f.branch}`);
   if (f.scenario !== undefined) where.push(sql`has(scenarios, ${f.scenario})`);
@@ -31,15 +31,42 @@ export function listRunsSql(f: RunFilter, limit: number): Sql {
   if (f.status !== undefined) where.push(sql`status = ${f.status}`);
   if (f.since !== undefined) where.push(sql`started_ms >= ${timeBound(f.since, 'since')}`);
   if (f.until !== undefined) where.push(sql`started_ms <= ${timeBound(f.until, 'until')}`);
+  return join(where, ' AND ');
+}
+
+export function listRunsSql(f: RunFilter, limit: number): Sql {
   return sql`SELECT run_id, started_at, status, profile, git_sha, git_branch, git_dirty, scenarios, processors
 FROM (SELECT run_id, started_at, started_ms, status, profile, git_sha, git_branch, git_dirty, scenarios, processors FROM runs FINAL)
-WHERE ${join(where, ' AND ')}
+WHERE ${runFilterSql(f)}
 ORDER BY started_ms DESC, run_id DESC
 LIMIT ${limit}`;
 }
 
-/** All rows of one run in one table, in the record's order. */
+/** The ids listRunsSql would return, as a subquery for IN. */
+export function runIdsSql(f: RunFilter, limit: number): Sql {
+  return sql`SELECT run_id FROM (SELECT run_id, started_ms, status, git_branch, scenarios, processors FROM runs FINAL)
+WHERE ${runFilterSql(f)}
+ORDER BY started_ms DESC, run_id DESC
+LIMIT ${limit}`;
+}
+
+/** The per-measurement series tables, fetched as one row per measurement holding tuples (far less to send and parse than a row per sample). */
+export const SERIES_TABLE_COLUMNS = {
+  intervals: ['seq', 't_s', 'phase', 'requests', 'errors', 'p50_us', 'p99_us', 'max_us', 'corrected_hdr'],
+  resource_samples: ['seq', 't_s', 'rss_bytes', 'cpu_s'],
+  runtime_pauses: ['seq', 'start_s', 'duration_us', 'kind'],
+} as const;
+export type SeriesTable = keyof typeof SERIES_TABLE_COLUMNS;
+
+/** All rows of one run in one table, in the record's order; series tables grouped per measurement (see SERIES_TABLE_COLUMNS). */
 export function runTableSql(table: RunTable, runId: string): Sql {
+  if (table === 'intervals' || table === 'resource_samples' || table === 'runtime_pauses') {
+    const cols = join(SERIES_TABLE_COLUMNS[table].map((c) => ident(c)), ', ');
+    return sql`SELECT scenario, processor, repetition, agent, groupArray((${cols})) AS items
+FROM (SELECT * FROM ${ident(table)} FINAL WHERE run_id = ${runId})
+GROUP BY scenario, processor, repetition, agent
+ORDER BY scenario, processor, repetition, agent`;
+  }
   return sql`SELECT * FROM ${ident(table)} FINAL WHERE run_id = ${runId} ORDER BY ${sqlOrder(table)}`;
 }
 
@@ -78,11 +105,12 @@ const METRIC_COLUMNS: Record<Exclude<SeriesMetric, 'capacity_events_per_s'>, Met
 };
 
 /** One row per (run, processor): the metric's values over the ok repetitions of the measure phase. */
-export function seriesValuesSql(metric: SeriesMetric, scenario: string, runIds: readonly string[], processor?: string): Sql {
+export function seriesValuesSql(metric: SeriesMetric, scenario: string, runs: Sql | readonly string[], processor?: string): Sql {
+  const inRuns = runs instanceof Sql ? sql`(${runs})` : list(runs as readonly string[]);
   const procCond = processor === undefined ? sql`` : sql` AND processor = ${processor}`;
   if (metric === 'capacity_events_per_s') {
     return sql`SELECT run_id, processor, groupArray(events_per_s) AS metric_values
-FROM (SELECT run_id, processor, status, events_per_s FROM capacity FINAL WHERE run_id IN ${list(runIds)} AND scenario = ${scenario}${procCond})
+FROM (SELECT run_id, processor, status, events_per_s FROM capacity FINAL WHERE run_id IN ${inRuns} AND scenario = ${scenario}${procCond})
 WHERE status = 'ok'
 GROUP BY run_id, processor`;
   }
@@ -90,7 +118,7 @@ GROUP BY run_id, processor`;
   const when = m.when === 'resources' ? sql` AND has_resources = 1` : m.when === 'runtime' ? sql` AND has_runtime = 1` : sql``;
   return sql`SELECT run_id, processor, groupArray(metric_value) AS metric_values
 FROM (SELECT run_id, processor, status, has_resources, has_runtime, ${ident(m.column)} AS metric_value FROM measurements FINAL
-      WHERE run_id IN ${list(runIds)} AND scenario = ${scenario} AND phase = 'measure'${procCond})
+      WHERE run_id IN ${inRuns} AND scenario = ${scenario} AND phase = 'measure'${procCond})
 WHERE status = 'ok'${when} AND isNotNull(metric_value)
 GROUP BY run_id, processor`;
 }

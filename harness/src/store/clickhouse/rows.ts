@@ -1,9 +1,8 @@
 // A run as table rows and back. Everything a RunRecord holds lands in a column (or, for the few
 // free-form objects, a JSON column), so getRun rebuilds the exact record. Pure functions: the
 // round trip is tested without a server, and the contract suite proves it through one.
+import { SERIES_TABLE_COLUMNS } from './queries.ts';
 import {
-  Capacity as CapacitySchema,
-  Measurement as MeasurementSchema,
   RunManifest as RunManifestSchema,
   type Capacity,
   type Interval,
@@ -172,7 +171,7 @@ function groupBy(rows: Row[]): Map<string, Row[]> {
     if (list) list.push(r);
     else out.set(k, [r]);
   }
-  for (const list of out.values()) list.sort((a, c) => n(a.seq ?? a.phase_index) - n(c.seq ?? c.phase_index));
+  for (const list of out.values()) list.sort((a, c) => n(a.phase_index) - n(c.phase_index));
   return out;
 }
 
@@ -203,23 +202,56 @@ function phaseFromRow(r: Row): PhaseResult {
   };
 }
 
+/** One measurement's rows of a series table: `items` are tuples in SERIES_TABLE_COLUMNS order. */
+export interface GroupedRow {
+  scenario: string;
+  processor: string;
+  repetition: number | string;
+  agent: string;
+  items: unknown[][];
+}
+
+/** A run as read back: plain rows for runs/measurements/capacity, grouped rows for the series tables. */
 export interface StoredRows {
   runs: Row[];
   measurements: Row[];
   capacity: Row[];
-  intervals: Row[];
-  resource_samples: Row[];
-  runtime_pauses: Row[];
+  intervals: GroupedRow[];
+  resource_samples: GroupedRow[];
+  runtime_pauses: GroupedRow[];
 }
 
-/** Rebuilds a run from its rows and validates it against the result schema. */
+/** Groups per-row series rows the way runTableSql does on the server (for tests and tools). */
+export function groupSeriesRows(rows: Row[], columns: readonly string[]): GroupedRow[] {
+  const out = new Map<string, GroupedRow>();
+  for (const r of rows) {
+    const k = measurementKey(r);
+    const g = out.get(k) ?? { scenario: s(r.scenario), processor: s(r.processor), repetition: n(r.repetition), agent: s(r.agent), items: [] };
+    g.items.push(columns.map((c) => r[c]));
+    out.set(k, g);
+  }
+  return [...out.values()];
+}
+
+/** Items of a grouped row as objects, in `seq` order (groupArray keeps no order of its own). */
+function itemsOf(g: GroupedRow | undefined, columns: readonly string[]): Row[] {
+  if (!g) return [];
+  return g.items.map((t) => Object.fromEntries(columns.map((c, i) => [c, t[i]]))).sort((a, b) => n(a.seq) - n(b.seq));
+}
+
+/**
+ * Rebuilds a run from its rows. The manifest is validated; measurements are not parsed again with zod
+ * (they were validated on the way in, and the round-trip tests pin the mapping): that keeps a
+ * full-profile getRun fast.
+ */
 export function recordFromRows(rows: StoredRows): RunRecord | undefined {
   const runRow = rows.runs[0];
   if (!runRow) return undefined;
   const manifest = RunManifestSchema.parse(JSON.parse(s(runRow.manifest_json)));
-  const intervals = groupBy(rows.intervals);
-  const samples = groupBy(rows.resource_samples);
-  const pauses = groupBy(rows.runtime_pauses);
+  const byKey = (gs: GroupedRow[]) => new Map(gs.map((g) => [measurementKey(g as unknown as Row), g]));
+  const intervals = byKey(rows.intervals);
+  const samples = byKey(rows.resource_samples);
+  const pauses = byKey(rows.runtime_pauses);
   const measurements: Measurement[] = [];
   for (const [k, phaseRows] of groupBy(rows.measurements)) {
     const r = phaseRows[0]!;
@@ -238,7 +270,7 @@ export function recordFromRows(rows: StoredRows): RunRecord | undefined {
       connections: n(r.connections),
       events_per_request: n(r.events_per_request),
       phases: phaseRows.filter((p) => s(p.phase) !== '').map(phaseFromRow),
-      intervals: (intervals.get(k) ?? []).map((iv): Interval => ({
+      intervals: itemsOf(intervals.get(k), SERIES_TABLE_COLUMNS.intervals).map((iv): Interval => ({
         t_s: n(iv.t_s), phase: s(iv.phase) as Interval['phase'], requests: n(iv.requests), errors: n(iv.errors),
         p50_us: n(iv.p50_us), p99_us: n(iv.p99_us), max_us: n(iv.max_us), corrected_hdr: s(iv.corrected_hdr),
       })),
@@ -246,14 +278,14 @@ export function recordFromRows(rows: StoredRows): RunRecord | undefined {
         ? {
             idle_rss_bytes: n(r.idle_rss_bytes), peak_rss_bytes: n(r.peak_rss_bytes), steady_rss_bytes: n(r.steady_rss_bytes),
             cpu_s: n(r.cpu_s), cpu_s_per_million_events: nn(r.cpu_s_per_million_events), cpu_utilisation: n(r.cpu_utilisation),
-            samples: (samples.get(k) ?? []).map((x) => ({ t_s: n(x.t_s), rss_bytes: n(x.rss_bytes), cpu_s: n(x.cpu_s) })),
+            samples: itemsOf(samples.get(k), SERIES_TABLE_COLUMNS.resource_samples).map((x) => ({ t_s: n(x.t_s), rss_bytes: n(x.rss_bytes), cpu_s: n(x.cpu_s) })),
           }
         : null,
       runtime: b(r.has_runtime)
         ? {
             collector: b(r.gc_collector), gc_count: n(r.gc_count), pause_total_us: n(r.pause_total_us), pause_max_us: n(r.pause_max_us),
             heap_bytes_max: nn(r.heap_bytes_max),
-            pauses: (pauses.get(k) ?? []).map((p) => ({ start_s: n(p.start_s), duration_us: n(p.duration_us), kind: s(p.kind) })),
+            pauses: itemsOf(pauses.get(k), SERIES_TABLE_COLUMNS.runtime_pauses).map((p) => ({ start_s: n(p.start_s), duration_us: n(p.duration_us), kind: s(p.kind) })),
             extra: JSON.parse(s(r.runtime_extra_json)),
           }
         : null,
@@ -266,15 +298,15 @@ export function recordFromRows(rows: StoredRows): RunRecord | undefined {
           }
         : null,
     };
-    measurements.push(MeasurementSchema.parse(m));
+    measurements.push(m as Measurement);
   }
-  const capacity = rows.capacity.map((r) =>
-    CapacitySchema.parse({
+  const capacity = rows.capacity.map(
+    (r): Capacity => ({
       schema_version: n(r.schema_version), run_id: s(r.run_id), scenario: s(r.scenario), processor: s(r.processor),
       status: s(r.status), failure: JSON.parse(s(r.failure_json)), tool: s(r.tool), connections: n(r.connections),
       duration_s: n(r.duration_s), requests_per_s: n(r.requests_per_s), events_per_s: n(r.events_per_s),
       errors: n(r.errors), cpu_utilisation: n(r.cpu_utilisation),
-    }),
+    }) as Capacity,
   );
   return { manifest, measurements, capacity };
 }
