@@ -41,9 +41,8 @@ export interface KmerCount {
 }
 
 export class KmerCounter {
-  /** code + 1 per slot; 0 marks an empty slot. */
-  private keys = new Uint32Array(1 << MIN_BITS);
-  private counts = new Uint32Array(1 << MIN_BITS);
+  /** Per slot, interleaved so one cache line serves both: [2s] = code + 1 (0: empty), [2s+1] = count. */
+  private table = new Uint32Array(2 << MIN_BITS);
   /** Slots in use, in the order they were filled. */
   private used = new Uint32Array(1 << (MIN_BITS - 1));
   private bits = MIN_BITS;
@@ -54,7 +53,7 @@ export class KmerCounter {
   begin(maxKmers: number): void {
     const bits = bitsFor(Math.min(maxKmers, MAX_DISTINCT));
     if (this.distinctCount !== 0) throw new Error('KmerCounter.begin before clear');
-    if (bits > 31 - Math.clz32(this.keys.length)) this.allocate(bits);
+    if (bits > 30 - Math.clz32(this.table.length)) this.allocate(bits);
     this.bits = bits;
   }
 
@@ -82,14 +81,14 @@ export class KmerCounter {
   }
 
   private place(code: number): void {
-    const keys = this.keys;
+    const table = this.table;
     const mask = (1 << this.bits) - 1;
     const key = code + 1;
     let slot = Math.imul(code, GOLDEN) >>> (32 - this.bits);
     for (;;) {
-      const held = keys[slot]!;
+      const held = table[slot << 1]!;
       if (held === key) {
-        this.counts[slot]! += 1;
+        table[(slot << 1) + 1]! += 1;
         return;
       }
       if (held === 0) break;
@@ -101,8 +100,8 @@ export class KmerCounter {
       this.place(code);
       return;
     }
-    keys[slot] = key;
-    this.counts[slot] = 1;
+    table[slot << 1] = key;
+    table[(slot << 1) + 1] = 1;
     this.used[this.distinctCount++] = slot;
   }
 
@@ -121,12 +120,12 @@ export class KmerCounter {
     // A best-first list of at most n, filled by insertion: n is tiny, so this beats sorting all.
     const codes = new Int32Array(n);
     const tops = new Uint32Array(n);
-    const { keys, counts, used } = this;
+    const { table, used } = this;
     let size = 0;
     for (let i = 0; i < this.distinctCount; i++) {
-      const slot = used[i]!;
-      const code = keys[slot]! - 1;
-      const count = counts[slot]!;
+      const at2 = used[i]! << 1;
+      const code = table[at2]! - 1;
+      const count = table[at2 + 1]!;
       // Most k-mers do not make the list: one comparison with its last entry rejects them.
       if (size === n && !ranksBefore(count, code, tops[n - 1]!, codes[n - 1]!)) continue;
       let at = size < n ? size++ : n - 1;
@@ -144,33 +143,34 @@ export class KmerCounter {
 
   /** Empties the used slots only, ready for the next request. */
   clear(): void {
+    const { table, used } = this;
     for (let i = 0; i < this.distinctCount; i++) {
-      const slot = this.used[i]!;
-      this.keys[slot] = 0;
-      this.counts[slot] = 0;
+      const at2 = used[i]! << 1;
+      table[at2] = 0;
+      table[at2 + 1] = 0;
     }
     this.distinctCount = 0;
     this.windows = 0;
   }
 
   private allocate(bits: number): void {
-    this.keys = new Uint32Array(1 << bits);
-    this.counts = new Uint32Array(1 << bits);
+    this.table = new Uint32Array(2 << bits);
     this.used = new Uint32Array(1 << (bits - 1));
   }
 
   private grow(): void {
-    const { keys, counts, used, distinctCount } = this;
+    const { table: old, used, distinctCount } = this;
     const bits = this.bits + 1; // never past MAX_BITS: 2^21 distinct fit 2^22 slots at load 1/2
     this.allocate(bits);
     this.bits = bits;
     const mask = (1 << bits) - 1;
     for (let i = 0; i < distinctCount; i++) {
-      const key = keys[used[i]!]!;
+      const from2 = used[i]! << 1;
+      const key = old[from2]!;
       let slot = Math.imul(key - 1, GOLDEN) >>> (32 - bits);
-      while (this.keys[slot] !== 0) slot = (slot + 1) & mask;
-      this.keys[slot] = key;
-      this.counts[slot] = counts[used[i]!]!;
+      while (this.table[slot << 1] !== 0) slot = (slot + 1) & mask;
+      this.table[slot << 1] = key;
+      this.table[(slot << 1) + 1] = old[from2 + 1]!;
       this.used[i] = slot;
     }
   }
