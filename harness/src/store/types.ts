@@ -83,8 +83,9 @@ export interface StoreReader {
   listRuns(filter?: RunFilter): Promise<RunSummary[]>;
   getRun(runId: string): Promise<RunRecord | undefined>;
   latestRun(filter?: RunFilter): Promise<RunRecord | undefined>;
+  /** Oldest run first (ties: run id ascending), then processor name; ok measurements of the measure phase only. */
   series(query: SeriesQuery): Promise<SeriesPoint[]>;
-  /** Measure-phase histograms of all repetitions merged (never averaged percentiles), encoded V2 base64. */
+  /** Measure-phase histograms of all ok repetitions (and agents) merged (never averaged percentiles), encoded V2 base64. */
   mergedHistogram(query: MergedHistogramQuery): Promise<string | undefined>;
   close(): Promise<void>;
 }

@@ -63,7 +63,7 @@ export function runTableSql(table: RunTable, runId: string): Sql {
   if (table === 'intervals' || table === 'resource_samples' || table === 'runtime_pauses') {
     const cols = join(SERIES_TABLE_COLUMNS[table].map((c) => ident(c)), ', ');
     return sql`SELECT scenario, processor, repetition, agent, groupArray((${cols})) AS items
-FROM (SELECT * FROM ${ident(table)} FINAL WHERE run_id = ${runId})
+FROM (SELECT scenario, processor, repetition, agent, ${cols} FROM ${ident(table)} FINAL WHERE run_id = ${runId})
 GROUP BY scenario, processor, repetition, agent
 ORDER BY scenario, processor, repetition, agent`;
   }

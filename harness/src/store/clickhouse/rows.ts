@@ -1,7 +1,6 @@
 // A run as table rows and back. Everything a RunRecord holds lands in a column (or, for the few
 // free-form objects, a JSON column), so getRun rebuilds the exact record. Pure functions: the
 // round trip is tested without a server, and the contract suite proves it through one.
-import { SERIES_TABLE_COLUMNS } from './queries.ts';
 import {
   RunManifest as RunManifestSchema,
   type Capacity,
@@ -233,10 +232,10 @@ export function groupSeriesRows(rows: Row[], columns: readonly string[]): Groupe
   return [...out.values()];
 }
 
-/** Items of a grouped row as objects, in `seq` order (groupArray keeps no order of its own). */
-function itemsOf(g: GroupedRow | undefined, columns: readonly string[]): Row[] {
+/** Items of a grouped row in `seq` order (groupArray keeps no order of its own); `seq` is each tuple's first element. */
+function itemsOf(g: GroupedRow | undefined): unknown[][] {
   if (!g) return [];
-  return g.items.map((t) => Object.fromEntries(columns.map((c, i) => [c, t[i]]))).sort((a, b) => n(a.seq) - n(b.seq));
+  return [...g.items].sort((a, b) => n(a[0]) - n(b[0]));
 }
 
 /**
@@ -270,22 +269,25 @@ export function recordFromRows(rows: StoredRows): RunRecord | undefined {
       connections: n(r.connections),
       events_per_request: n(r.events_per_request),
       phases: phaseRows.filter((p) => s(p.phase) !== '').map(phaseFromRow),
-      intervals: itemsOf(intervals.get(k), SERIES_TABLE_COLUMNS.intervals).map((iv): Interval => ({
-        t_s: n(iv.t_s), phase: s(iv.phase) as Interval['phase'], requests: n(iv.requests), errors: n(iv.errors),
-        p50_us: n(iv.p50_us), p99_us: n(iv.p99_us), max_us: n(iv.max_us), corrected_hdr: s(iv.corrected_hdr),
+      // Tuple positions follow SERIES_TABLE_COLUMNS: [seq, t_s, phase, requests, errors, p50_us, p99_us, max_us, corrected_hdr].
+      intervals: itemsOf(intervals.get(k)).map((iv): Interval => ({
+        t_s: n(iv[1]), phase: s(iv[2]) as Interval['phase'], requests: n(iv[3]), errors: n(iv[4]),
+        p50_us: n(iv[5]), p99_us: n(iv[6]), max_us: n(iv[7]), corrected_hdr: s(iv[8]),
       })),
       resources: b(r.has_resources)
         ? {
             idle_rss_bytes: n(r.idle_rss_bytes), peak_rss_bytes: n(r.peak_rss_bytes), steady_rss_bytes: n(r.steady_rss_bytes),
             cpu_s: n(r.cpu_s), cpu_s_per_million_events: nn(r.cpu_s_per_million_events), cpu_utilisation: n(r.cpu_utilisation),
-            samples: itemsOf(samples.get(k), SERIES_TABLE_COLUMNS.resource_samples).map((x) => ({ t_s: n(x.t_s), rss_bytes: n(x.rss_bytes), cpu_s: n(x.cpu_s) })),
+            // [seq, t_s, rss_bytes, cpu_s]
+            samples: itemsOf(samples.get(k)).map((x) => ({ t_s: n(x[1]), rss_bytes: n(x[2]), cpu_s: n(x[3]) })),
           }
         : null,
       runtime: b(r.has_runtime)
         ? {
             collector: b(r.gc_collector), gc_count: n(r.gc_count), pause_total_us: n(r.pause_total_us), pause_max_us: n(r.pause_max_us),
             heap_bytes_max: nn(r.heap_bytes_max),
-            pauses: itemsOf(pauses.get(k), SERIES_TABLE_COLUMNS.runtime_pauses).map((p) => ({ start_s: n(p.start_s), duration_us: n(p.duration_us), kind: s(p.kind) })),
+            // [seq, start_s, duration_us, kind]
+            pauses: itemsOf(pauses.get(k)).map((p) => ({ start_s: n(p[1]), duration_us: n(p[2]), kind: s(p[3]) })),
             extra: JSON.parse(s(r.runtime_extra_json)),
           }
         : null,
