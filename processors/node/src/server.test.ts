@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createProcessor, type Processor } from './server.ts';
-import { rawExchange, request } from './testing/http-client.ts';
+import { rawExchange, rawUpload, request } from './testing/http-client.ts';
 
 const MAX_BODY_BYTES = 4096;
 let processor: Processor;
@@ -114,6 +114,39 @@ describe('POST /v1/events over HTTP', () => {
     const reply = await request(port, 'POST', '/v1/events', { headers: JSON_CT, body });
     expect(reply.status).toBe(400);
     expect(isErrorBody(reply.json)).toBe(true);
+  });
+});
+
+describe('early answers to requests with a body', () => {
+  const big = Buffer.alloc(4 * 1024 * 1024, 0x20);
+  const head = (method: string, path: string, contentType: string, extra = '') =>
+    `${method} ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: ${contentType}\r\nContent-Length: ${big.length}\r\n${extra}\r\n`;
+
+  it('reads the rest of a too-large body before closing, so the 413 arrives without a reset', async () => {
+    const result = await rawUpload(port, head('POST', '/v1/events', 'application/json'), big);
+    expect(result.text).toMatch(/^HTTP\/1\.1 413 /);
+    expect(result.text).toMatch(/connection: close/i);
+    expect(result.reset).toBe(false);
+  });
+
+  it('drains the body of a 415 on a connection the client closes', async () => {
+    const result = await rawUpload(port, head('POST', '/v1/events', 'text/csv', 'Connection: close\r\n'), big);
+    expect(result.text).toMatch(/^HTTP\/1\.1 415 /);
+    expect(result.reset).toBe(false);
+  });
+
+  it('drains the body of a 404 on a connection the client closes', async () => {
+    const result = await rawUpload(port, head('POST', '/nowhere', 'application/json', 'Connection: close\r\n'), big);
+    expect(result.text).toMatch(/^HTTP\/1\.1 404 /);
+    expect(result.reset).toBe(false);
+  });
+
+  it('keeps a connection usable after a 405 whose body it discarded', async () => {
+    const raw = await rawExchange(
+      port,
+      'PUT /v1/stats HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhelloGET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    );
+    expect(raw).toMatch(/^HTTP\/1\.1 405 [\s\S]*HTTP\/1\.1 200 /);
   });
 });
 

@@ -5,7 +5,7 @@
 import { isUtf8 } from 'node:buffer';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { declaresTooLarge, hasMediaType, readBody } from './body.ts';
+import { declaresTooLarge, discardBody, hasMediaType, hasUnreadBody, readBody } from './body.ts';
 import type { Config } from './config.ts';
 import { ingestBatch } from './events.ts';
 import { analyzeFastq } from './fastq.ts';
@@ -13,7 +13,7 @@ import { ProcessorState } from './key-state.ts';
 import { KmerCounter } from './kmer-counter.ts';
 import { RuntimeMetrics } from './metrics.ts';
 import { respondKey } from './key-response.ts';
-import { isAllowed, matchRoute } from './routes.ts';
+import { isAllowed, matchRoute, type RouteName } from './routes.ts';
 import { sendError, sendJson } from './respond.ts';
 
 export const IMPL = 'node';
@@ -26,6 +26,7 @@ const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 const HEALTH_BODY = JSON.stringify({ status: 'ok', impl: IMPL, version: VERSION });
 const RESET_BODY = JSON.stringify({ reset: true });
 const CLOSE = { connection: 'close' } as const;
+const BODY_ROUTES: ReadonlySet<RouteName> = new Set<RouteName>(['events', 'reads']);
 
 /** How often a shutting-down server looks for connections that have become idle. */
 const IDLE_POLL_MS = 10;
@@ -59,9 +60,13 @@ export function createProcessor(config: Config): Processor {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const match = matchRoute(req.url ?? '');
+    const allowed = match !== undefined && isAllowed(match.route, req.method);
+    // Only the two body routes read their body; any other answer waits until the body, if there
+    // is one, has been drained (see body.ts). A GET without a body skips this at no cost.
+    if (!(allowed && BODY_ROUTES.has(match.route.name)) && hasUnreadBody(req)) await discardBody(req);
     if (match === undefined) return sendError(res, 404, 'not found');
     const { route } = match;
-    if (!isAllowed(route, req.method)) return sendError(res, 405, 'method not allowed', { allow: route.allow });
+    if (!allowed) return sendError(res, 405, 'method not allowed', { allow: route.allow });
 
     switch (route.name) {
       case 'health':
@@ -73,7 +78,7 @@ export function createProcessor(config: Config): Processor {
       case 'key':
         return respondKey(res, state, match.key);
       case 'reset':
-        // The body is ignored; node:http discards whatever of it is still unread.
+        // The body is ignored (already drained above).
         state.reset();
         return sendJson(res, 200, RESET_BODY);
       case 'events': {
@@ -97,11 +102,13 @@ export function createProcessor(config: Config): Processor {
   /** Checks 415, 413 and 400 (UTF-8) in the spec's order; undefined once an error was sent. */
   async function readChecked(req: IncomingMessage, res: ServerResponse, mediaType: string): Promise<Buffer | undefined> {
     if (!hasMediaType(req.headers['content-type'], mediaType)) {
+      if (hasUnreadBody(req)) await discardBody(req);
       sendError(res, 415, `content type must be ${mediaType}`);
       return undefined;
     }
     const tooLarge = `body exceeds ${config.maxBodyBytes} bytes`;
     if (declaresTooLarge(req, config.maxBodyBytes)) {
+      await discardBody(req);
       sendError(res, 413, tooLarge, CLOSE);
       return undefined;
     }

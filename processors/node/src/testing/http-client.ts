@@ -64,3 +64,25 @@ export function rawExchange(port: number, bytes: string): Promise<string> {
     socket.write(bytes, 'latin1');
   });
 }
+
+export interface RawResult {
+  /** Everything the server wrote. */
+  readonly text: string;
+  /** The connection ended with a reset or another socket error instead of a clean close. */
+  readonly reset: boolean;
+}
+
+/** Writes `head` and then `body` in one go and reads until the server closes the connection. */
+export function rawUpload(port: number, head: string, body: Buffer): Promise<RawResult> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    const parts: Buffer[] = [];
+    let reset = false;
+    socket.on('data', (c: Buffer) => parts.push(c));
+    socket.on('error', () => (reset = true));
+    socket.on('close', () => resolve({ text: Buffer.concat(parts).toString('latin1'), reset }));
+    socket.write(head, 'latin1');
+    socket.write(body);
+    socket.end();
+  });
+}
