@@ -9,7 +9,7 @@ import { EmptyState, ErrorBox, Loading } from './components/StateViews.tsx';
 import { useUrlState } from './state/useUrlState.ts';
 import { ClaimsView } from './views/ClaimsView.tsx';
 import { CompareView, defaultPair } from './views/CompareView.tsx';
-import { RunViews } from './views/RunViews.tsx';
+import { RunViews, type RunViewName } from './views/RunViews.tsx';
 import { TrendsView } from './views/TrendsView.tsx';
 
 export function App() {
@@ -21,8 +21,12 @@ export function App() {
   const scenarios = useMemo(() => [...new Set(runs.flatMap((r) => r.scenarios))], [runs]);
   const singleRun = source.kind === 'report';
 
+  const isRunView = state.view === 'overview' || state.view === 'distribution' || state.view === 'latency' || state.view === 'memory';
+
   let body;
   if (errors.length) body = <ErrorBox title="Invalid URL" error={errors.join('; ')} />;
+  // The run views fetch their run themselves, in parallel with the run list (which only fills the picker).
+  else if (isRunView) body = <RunViews view={state.view as RunViewName} runId={state.run} state={state} update={update} />;
   else if (runsAnswer.state === 'loading') body = <Loading what="runs" />;
   else if (runsAnswer.state === 'error') body = <ErrorBox error={runsAnswer.error} />;
   else if (runs.length === 0 || runId === undefined) {
@@ -33,10 +37,8 @@ export function App() {
   } else if (state.view === 'compare') {
     const pair = defaultPair(runs, state.run);
     body = <CompareView runs={runs} a={state.a ?? pair.a} b={state.b ?? pair.b} scenario={state.scenario ?? scenarios[0] ?? ''} onPick={(p) => update(p)} />;
-  } else if (state.view === 'claims') {
-    body = <ClaimsView runId={runId} />;
   } else {
-    body = <RunViews view={state.view} runId={runId} state={state} update={update} />;
+    body = <ClaimsView runId={runId} />;
   }
 
   const showRunPicker = !singleRun && runs.length > 0 && runId !== undefined && state.view !== 'trends' && state.view !== 'compare';

@@ -1,9 +1,9 @@
 import { apiPaths } from '../../../harness/src/serve/api-paths.ts';
-import type { RunResponse } from '../../../harness/src/serve/api-types.ts';
+import type { LatestResponse } from '../../../harness/src/serve/api-types.ts';
 import { useApi } from '../api/useApi.ts';
 import { Picker } from '../components/Picker.tsx';
 import { RunHeader } from '../components/RunHeader.tsx';
-import { ErrorBox, Loading } from '../components/StateViews.tsx';
+import { EmptyState, ErrorBox, Loading } from '../components/StateViews.tsx';
 import { WHICH, type UrlState } from '../state/url.ts';
 import { DistributionView } from './DistributionView.tsx';
 import { LatencyTimeView } from './LatencyTimeView.tsx';
@@ -12,12 +12,18 @@ import { OverviewView } from './OverviewView.tsx';
 
 export type RunViewName = 'overview' | 'distribution' | 'latency' | 'memory';
 
-/** The views of one run: fetch it, pick the scenario, then draw the selected view. */
-export function RunViews({ view, runId, state, update }: { view: RunViewName; runId: string; state: UrlState; update: (p: Partial<UrlState>) => void }) {
-  const answer = useApi<RunResponse>(apiPaths.run(runId));
-  if (answer.state === 'loading') return <Loading what={`run ${runId}`} />;
+/**
+ * The views of one run: fetch it (the newest when none is selected, without waiting for the run
+ * list), pick the scenario, then draw the selected view.
+ */
+export function RunViews({ view, runId, state, update }: { view: RunViewName; runId: string | undefined; state: UrlState; update: (p: Partial<UrlState>) => void }) {
+  // A run answer has the same shape as a latest answer whose run is present.
+  const answer = useApi<LatestResponse>(runId ? apiPaths.run(runId) : apiPaths.latest());
+  if (answer.state === 'loading') return <Loading what={runId ? `run ${runId}` : 'the newest run'} />;
   if (answer.state === 'error') return <ErrorBox error={answer.error} />;
   const run = answer.data.run;
+  if (run === null) return <EmptyState command="npm run bench">No runs in the store yet. Record one (it takes a few minutes) with:</EmptyState>;
+  runId = run.manifest.run_id;
   const scenarios = run.manifest.scenarios;
   const scenario = state.scenario ?? scenarios[0];
   if (scenario === undefined) return <ErrorBox error={`run ${runId} has no scenarios`} />;

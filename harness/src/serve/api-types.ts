@@ -23,6 +23,11 @@ export interface RunResponse {
   run: RunView;
 }
 
+/** The newest run, or null for an empty store. */
+export interface LatestResponse {
+  run: RunView | null;
+}
+
 export interface SeriesResponse {
   metric: SeriesMetric;
   scenario: string;

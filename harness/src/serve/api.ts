@@ -6,6 +6,7 @@ import type {
   ClaimsResponse,
   CompareResponse,
   HistogramResponse,
+  LatestResponse,
   RunResponse,
   RunsResponse,
   SeriesResponse,
@@ -23,11 +24,6 @@ export interface ApiContext {
 export interface ApiAnswer {
   status: number;
   body: unknown;
-}
-
-/** The newest run, or null for an empty store. */
-export interface LatestResponse {
-  run: RunResponse['run'] | null;
 }
 
 const ok = (body: unknown): ApiAnswer => ({ status: 200, body });

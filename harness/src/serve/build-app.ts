@@ -46,6 +46,8 @@ function viteBin(dashboardDir: string): string {
 export async function buildDashboard(dashboardDir = DASHBOARD_DIR): Promise<void> {
   const child = spawn(process.execPath, [viteBin(dashboardDir), 'build', '--logLevel', 'warn'], {
     cwd: dashboardDir,
+    // Under vitest NODE_ENV is "test", which vite passes on to React: a development build, 30% larger and slower.
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -4,7 +4,7 @@ import type { RunRecord } from '../results/schema.ts';
 import { mergeEncodedHistograms } from '../store/merge-histograms.ts';
 import { summarize } from '../store/summary.ts';
 import { apiPaths, RUN_LIST_LIMIT } from './api-paths.ts';
-import type { ClaimsResponse, HistogramResponse, RunResponse, RunsResponse } from './api-types.ts';
+import type { ClaimsResponse, HistogramResponse, LatestResponse, RunResponse, RunsResponse } from './api-types.ts';
 import { NOT_EVALUATED_HINT, type EvaluatedClaims } from './claims.ts';
 import { toRunView } from './run-view.ts';
 import { percentileSpectrum } from './spectrum.ts';
@@ -21,9 +21,11 @@ function mergedOf(run: RunRecord, scenario: string, processor: string, which: (t
 
 export function embeddedAnswers(run: RunRecord, claims?: EvaluatedClaims): Record<string, unknown> {
   const run_id = run.manifest.run_id;
+  const view = toRunView(run);
   const answers: Record<string, unknown> = {
     [apiPaths.runs({ limit: RUN_LIST_LIMIT })]: { runs: [summarize(run.manifest)] } satisfies RunsResponse,
-    [apiPaths.run(run_id)]: { run: toRunView(run) } satisfies RunResponse,
+    [apiPaths.run(run_id)]: { run: view } satisfies RunResponse,
+    [apiPaths.latest()]: { run: view } satisfies LatestResponse,
     [apiPaths.claims(run_id)]: (claims
       ? { state: 'evaluated', run_id, ...claims }
       : { state: 'not-evaluated', run_id, hint: NOT_EVALUATED_HINT }) satisfies ClaimsResponse,
