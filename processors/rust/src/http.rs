@@ -3,10 +3,10 @@
 
 use std::time::Instant;
 
-use bytes::Bytes;
+use bytes::{Buf, Bytes};
 use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
 use hyper::body::Body;
-use hyper::header::{HeaderMap, HeaderValue, ALLOW, CONNECTION, CONTENT_TYPE};
+use hyper::header::{HeaderMap, HeaderValue, ALLOW, CONNECTION, CONTENT_TYPE, EXPECT};
 use hyper::http::request::Parts;
 use hyper::{Method, Request, Response, StatusCode};
 use serde::Serialize;
@@ -94,7 +94,7 @@ where
     // drop it, so the connection stays usable, as Node and Go servers do; close it if the body
     // is larger than we are willing to read.
     if let Some(unread) = body {
-        if !discard(unread, app.max_body_bytes).await {
+        if !discard(unread, drain_cap(app.max_body_bytes)).await {
             reply = closing(reply);
         }
     }
@@ -153,15 +153,19 @@ where
     }
 }
 
-/// Reads and drops a body; false when it is over `limit` or broken (then the caller closes).
-async fn discard<B>(body: B, limit: u64) -> bool
-where
-    B: Body<Data = Bytes>,
-{
+/// How many bytes of a body we read only to throw away (an unread or oversize body), so that a
+/// client that writes its whole body before reading the reply gets the reply rather than a
+/// broken pipe. Beyond this the connection is closed instead.
+fn drain_cap(limit: u64) -> u64 {
+    limit.saturating_add(limit.max(1 << 20))
+}
+
+/// Reads and drops a body; false when it is over `cap` or broken (then the caller closes).
+async fn discard<B: Body>(body: B, cap: u64) -> bool {
     if body.is_end_stream() {
         return true;
     }
-    if body.size_hint().lower() > limit {
+    if body.size_hint().lower() > cap {
         return false;
     }
     let mut body = std::pin::pin!(body);
@@ -169,8 +173,8 @@ where
     while let Some(frame) = body.frame().await {
         let Ok(frame) = frame else { return false };
         if let Some(data) = frame.data_ref() {
-            read += data.len() as u64;
-            if read > limit {
+            read += data.remaining() as u64;
+            if read > cap {
                 return false;
             }
         }
@@ -215,7 +219,7 @@ where
         return Err(error(StatusCode::UNSUPPORTED_MEDIA_TYPE, &format!("Content-Type must be {media_type}")));
     }
     match body.take() {
-        Some(body) => read_body(body, app.max_body_bytes).await,
+        Some(body) => read_body(body, headers, app.max_body_bytes).await,
         None => Ok(Bytes::new()),
     }
 }
@@ -226,26 +230,42 @@ fn not_utf8() -> Reply {
 
 /// Reads the whole body, refusing more than `limit` bytes: from `Content-Length` before reading
 /// (hyper reports it as the exact size hint), while reading otherwise (chunked).
-async fn read_body<B>(body: B, limit: u64) -> Result<Bytes, Reply>
+async fn read_body<B>(body: B, headers: &HeaderMap, limit: u64) -> Result<Bytes, Reply>
 where
     B: Body<Data = Bytes>,
     B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
 {
+    let mut body = std::pin::pin!(body);
     if body.size_hint().lower() > limit {
-        return Err(too_large(limit));
+        // A client waiting for `100 Continue` has not sent the body: answer now and close.
+        let drained = !expects_continue(headers) && discard(body, drain_cap(limit)).await;
+        return Err(too_large(limit, drained));
     }
     let limit_usize = usize::try_from(limit).unwrap_or(usize::MAX);
-    match Limited::new(body, limit_usize).collect().await {
+    // `Limited` borrows the body, so what is left of it can still be drained after a 413.
+    match Limited::new(body.as_mut(), limit_usize).collect().await {
         Ok(collected) => Ok(collected.to_bytes()),
-        Err(e) if e.is::<LengthLimitError>() => Err(too_large(limit)),
+        Err(e) if e.is::<LengthLimitError>() => {
+            let drained = discard(body, drain_cap(limit)).await;
+            Err(too_large(limit, drained))
+        }
         // The client went away or sent a broken chunked encoding: the connection is unusable.
         Err(_) => Err(closing(error(StatusCode::BAD_REQUEST, "could not read the request body"))),
     }
 }
 
-/// The rest of the body is unread: close the connection rather than drain it.
-fn too_large(limit: u64) -> Reply {
-    closing(error(StatusCode::PAYLOAD_TOO_LARGE, &format!("request body exceeds {limit} bytes")))
+fn expects_continue(headers: &HeaderMap) -> bool {
+    headers.get(EXPECT).is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"100-continue"))
+}
+
+/// 413; the connection is closed unless the whole body was read (and dropped).
+fn too_large(limit: u64, drained: bool) -> Reply {
+    let reply = error(StatusCode::PAYLOAD_TOO_LARGE, &format!("request body exceeds {limit} bytes"));
+    if drained {
+        reply
+    } else {
+        closing(reply)
+    }
 }
 
 fn closing(mut reply: Reply) -> Reply {

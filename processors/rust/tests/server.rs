@@ -72,10 +72,32 @@ async fn keeps_serving_on_one_connection_after_bad_input() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn content_length_over_the_limit_is_refused_before_the_body_is_sent() {
+async fn content_length_over_the_limit_is_413_and_the_body_drained() {
     let server = start().await;
     let mut c = Client::connect(server.addr).await;
-    c.send_raw(format!("POST /v1/events HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n", LIMIT + 1).as_bytes()).await;
+    let reply = c.request("POST", "/v1/events", JSON, &vec![b' '; LIMIT as usize + 1]).await;
+    assert_eq!((reply.status, reply.header("connection")), (413, None));
+    assert_eq!(c.request("GET", "/health", None, b"").await.status, 200, "same connection still usable");
+    let _ = server.stop.send(());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn expect_continue_over_the_limit_is_refused_before_the_body_is_sent() {
+    let server = start().await;
+    let mut c = Client::connect(server.addr).await;
+    c.send_raw(format!("POST /v1/events HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: {}\r\n\r\n", LIMIT + 1).as_bytes()).await;
+    let reply = c.read_reply().await.expect("413 before any body byte");
+    assert_eq!(reply.status, 413);
+    assert!(c.is_closed().await);
+    assert!(health_ok(server.addr).await);
+    let _ = server.stop.send(());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn content_length_far_over_the_limit_is_refused_at_once() {
+    let server = start().await;
+    let mut c = Client::connect(server.addr).await;
+    c.send_raw(b"POST /v1/reads HTTP/1.1\r\nHost: t\r\nContent-Type: text/plain\r\nContent-Length: 1000000000\r\n\r\n").await;
     let reply = c.read_reply().await.expect("413 before any body byte");
     assert_eq!(reply.status, 413);
     assert!(c.is_closed().await);
@@ -94,9 +116,10 @@ async fn chunked_body_over_the_limit_is_refused_while_reading() {
         c.send_raw(&chunk).await;
         c.send_raw(b"\r\n").await;
     }
+    c.send_raw(b"0\r\n\r\n").await;
     let reply = c.read_reply().await.expect("413");
     assert_eq!(reply.status, 413);
-    assert!(health_ok(server.addr).await);
+    assert_eq!(c.request("GET", "/health", None, b"").await.status, 200, "same connection still usable");
     let _ = server.stop.send(());
 }
 

@@ -85,13 +85,27 @@ async fn content_type_is_checked_before_size() {
 }
 
 #[tokio::test]
-async fn oversize_body_is_413_and_closes() {
+async fn oversize_body_is_413_and_drained() {
     let app = app();
     let (s, headers, _) = call(&app, request("POST", "/v1/events", JSON, vec![b' '; 1025])).await;
-    assert_eq!((s, &headers[CONNECTION]), (StatusCode::PAYLOAD_TOO_LARGE, &HeaderValue::from_static("close")));
+    assert_eq!((s, headers.get(CONNECTION)), (StatusCode::PAYLOAD_TOO_LARGE, None));
     assert_eq!(status(&app, request("POST", "/v1/reads", TEXT, vec![b'A'; 1025])).await, StatusCode::PAYLOAD_TOO_LARGE);
     // Exactly the limit is fine (it is then refused as JSON, not as size).
     assert_eq!(status(&app, request("POST", "/v1/events", JSON, vec![b' '; 1024])).await, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn far_oversize_body_is_413_and_closes() {
+    let (s, headers, _) = call(&app(), request("POST", "/v1/events", JSON, vec![b' '; 3 << 20])).await;
+    assert_eq!((s, &headers[CONNECTION]), (StatusCode::PAYLOAD_TOO_LARGE, &HeaderValue::from_static("close")));
+}
+
+#[tokio::test]
+async fn oversize_body_announced_with_expect_continue_is_413_and_closes() {
+    let mut req = request("POST", "/v1/events", JSON, vec![b' '; 1025]);
+    req.headers_mut().insert(EXPECT, HeaderValue::from_static("100-continue"));
+    let (s, headers, _) = call(&app(), req).await;
+    assert_eq!((s, &headers[CONNECTION]), (StatusCode::PAYLOAD_TOO_LARGE, &HeaderValue::from_static("close")));
 }
 
 #[tokio::test]
