@@ -2,6 +2,7 @@
 // so the test needs no build.
 
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -51,7 +52,6 @@ describe('main', () => {
     await waitReady(port);
     const body = JSON.stringify([{ key: 'a', ts: 1, value: 1, kind: 'reading' }]);
     // Half the body goes out, then SIGTERM, then the rest: the request must still be answered.
-    const { request: httpRequest } = await import('node:http');
     const reply = new Promise<number>((resolve, reject) => {
       const req = httpRequest(
         { host: '127.0.0.1', port, method: 'POST', path: '/v1/events', headers: { 'content-type': 'application/json', 'content-length': body.length } },

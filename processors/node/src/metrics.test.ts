@@ -48,9 +48,8 @@ describe('RuntimeMetrics', () => {
     try {
       // Allocate until the observer has delivered at least one collection.
       for (let round = 0; round < 200 && m.recentPauses().length === 0; round++) {
-        let garbage: unknown[] = [];
+        const garbage: unknown[] = [];
         for (let i = 0; i < 100_000; i++) garbage.push({ i });
-        garbage = [];
         await new Promise((resolve) => setImmediate(resolve));
       }
       const [first] = m.recentPauses();
