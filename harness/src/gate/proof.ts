@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { measurePhase } from '../compare/metrics.ts';
+import { unitsOf } from '../compare/units.ts';
 import { readRunDir } from '../results/read-run.ts';
 import type { RunRecord } from '../results/schema.ts';
 import { mean, median, variance } from '../stats/describe.ts';
@@ -108,8 +109,9 @@ async function runInto(dir: string, inject: string | undefined, label: string): 
   return run;
 }
 
+/** The repetitions the gate itself uses: ok, and not driver-limited. */
 function p99s(run: RunRecord): number[] {
-  return run.measurements.filter((m) => m.scenario === args.scenario && m.processor === args.processor && m.status === 'ok').flatMap((m) => {
+  return unitsOf([run], args.scenario!, args.processor!).measurements.flatMap((m) => {
     const v = measurePhase(m)?.corrected.p99_us;
     return v ? [v] : [];
   });
@@ -144,15 +146,25 @@ async function real(): Promise<void> {
     `${pairs} pairs of quick-profile runs of ${args.processor}/${args.scenario}; limit ${args.limits}; ${Math.round(confidence * 100)}% intervals. Runs in ${root}.`,
     '',
   ];
+  const all = [A, B, ...C.values()].flat();
+  const limited = all.reduce((n, r) => n + unitsOf([r], args.scenario!, args.processor!).excluded.length, 0);
+  const total = all.reduce((n, r) => n + r.measurements.length, 0);
+  lines.push(`Repetitions set aside (failed or driver-limited, as the gate does): ${limited} of ${total}.`, '');
   const noise = noiseOf([...A, ...B]);
-  lines.push(`Noise of log p99 on this machine: σ within a run ${noise.sigma_within.toFixed(3)}, σ between runs ${noise.sigma_between.toFixed(3)}.`, '');
+  lines.push(
+    Number.isFinite(noise.sigma_within)
+      ? `Noise of log p99 on this machine (usable repetitions of the A and A′ runs): σ within a run ${noise.sigma_within.toFixed(3)}, σ between runs ${noise.sigma_between.toFixed(3)}.`
+      : 'Noise of log p99: not enough usable repetitions to estimate it.',
+    '',
+  );
   lines.push('| pair kind | rule | p99 change (median over pairs) | gate exit 1 | p99 flagged | no verdict (exit 2) |', '|---|---|---|---|---|---|');
   for (const rule of GATE_RULES as readonly GateRule[]) {
     const row = (label: string, cand: RunRecord[]) => {
       const results = cand.map((c, i) => gate([A[i]!], c, parsed.limits, { rule, confidence }));
       const t = tally(results, args.scenario!, args.processor!, 'p99');
-      const change = median(cand.map((c, i) => median(p99s(c)) / median(p99s(A[i]!)) - 1));
-      lines.push(`| ${label} | ${rule} | ${(change * 100).toFixed(1)}% | ${formatRate(wilson(t.exit1, t.pairs))} | ${formatRate(wilson(t.metric_flagged, t.pairs))} | ${t.exit2} |`);
+      const changes = cand.flatMap((c, i) => (p99s(c).length && p99s(A[i]!).length ? [median(p99s(c)) / median(p99s(A[i]!)) - 1] : []));
+      const change = changes.length ? `${(median(changes) * 100).toFixed(1)}%` : '–';
+      lines.push(`| ${label} | ${rule} | ${change} | ${formatRate(wilson(t.exit1, t.pairs))} | ${formatRate(wilson(t.metric_flagged, t.pairs))} | ${t.exit2} |`);
     };
     row('A/A (same build)', B);
     for (const l of levels) row(`${args['inject-var']}=${l}`, C.get(l)!);
