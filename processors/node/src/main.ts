@@ -1,25 +1,25 @@
 // Entry point: configuration, listen, graceful shutdown. Run as `node dist/main.js`.
 
-import { configFromEnv, ConfigError } from './config.ts';
+import { configFromEnv, ConfigError, type Config } from './config.ts';
 import { createProcessor } from './server.ts';
 
 /** SIGTERM must end the process within 2 s; in-flight requests get most of that. */
 const SHUTDOWN_GRACE_MS = 1500;
 
 function main(): void {
-  let config;
-  try {
-    config = configFromEnv(process.env);
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    fail(err.message);
-  }
-
+  const config = loadConfig();
   const { server, metrics, shutdown } = createProcessor(config);
-  server.once('error', (err: NodeJS.ErrnoException) => {
+
+  const onStartupError = (err: NodeJS.ErrnoException): void => {
     fail(`cannot listen on ${config.host}:${config.port}: ${err.code ?? err.message}`);
+  };
+  server.once('error', onStartupError);
+  server.listen(config.port, config.host, () => {
+    server.off('error', onStartupError);
+    // Once listening, a server error is a failed accept (e.g. EMFILE): transient, keep serving.
+    server.on('error', () => {});
+    metrics.start();
   });
-  server.listen(config.port, config.host, () => metrics.start());
 
   const onSignal = (): void => {
     void shutdown().then(() => process.exit(0));
@@ -28,6 +28,15 @@ function main(): void {
   };
   process.once('SIGTERM', onSignal);
   process.once('SIGINT', onSignal);
+}
+
+function loadConfig(): Config {
+  try {
+    return configFromEnv(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
 }
 
 function fail(message: string): never {

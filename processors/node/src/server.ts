@@ -50,9 +50,13 @@ export function createProcessor(config: Config): Processor {
 
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
-      // A bug, not bad input: answer if still possible, keep serving.
-      if (!res.headersSent) sendError(res, 500, 'internal error');
-      else res.destroy();
+      // A bug, not bad input: answer if still possible, drop the connection otherwise, keep serving.
+      try {
+        if (res.headersSent) res.destroy();
+        else sendError(res, 500, 'internal error', CLOSE);
+      } catch {
+        res.destroy();
+      }
     });
   });
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
