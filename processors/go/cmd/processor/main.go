@@ -41,8 +41,10 @@ func run() error {
 	if err != nil {
 		return err
 	}
+	handler := httpapi.New(state.NewStore(), cfg.MaxBodyBytes)
+	handler.SetInjectedCost(time.Duration(cfg.InjectDelayUs) * time.Microsecond)
 	srv := &http.Server{
-		Handler:           httpapi.New(state.NewStore(), cfg.MaxBodyBytes),
+		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second, // a 4 MiB body over a slow link, not forever
 		WriteTimeout:      60 * time.Second,

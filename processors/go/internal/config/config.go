@@ -15,6 +15,11 @@ type Config struct {
 	// PprofAddr, from PPROF_ADDR, is where to serve net/http/pprof for profiling; empty (the
 	// default, and always under the harness) serves nothing.
 	PprofAddr string
+	// InjectDelayUs, from INJECT_DELAY_US, adds a busy-wait of this many microseconds to every
+	// POST /v1/events: a known, deliberate cost used to prove that the harness's regression gate
+	// detects a regression of known size. 0 (the default) adds nothing; the harness records any
+	// value it sets in the run's provenance.
+	InjectDelayUs int
 }
 
 // FromEnv reads HOST, PORT, THREADS and MAX_BODY_BYTES through getenv, applying the spec's
@@ -30,6 +35,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		return c, err
 	}
 	if c.Threads, err = intSetting(getenv, "THREADS", c.Threads, 1, 4096); err != nil {
+		return c, err
+	}
+	if c.InjectDelayUs, err = intSetting(getenv, "INJECT_DELAY_US", 0, 0, 1_000_000); err != nil {
 		return c, err
 	}
 	maxBody, err := intSetting(getenv, "MAX_BODY_BYTES", int(c.MaxBodyBytes), 0, 1<<40)

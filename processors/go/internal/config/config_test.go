@@ -28,3 +28,17 @@ func TestRejectsUnusableValues(t *testing.T) {
 		}
 	}
 }
+
+func TestInjectDelayIsOffByDefaultAndValidated(t *testing.T) {
+	c, err := FromEnv(env(nil))
+	if err != nil || c.InjectDelayUs != 0 {
+		t.Fatalf("default: %v %d", err, c.InjectDelayUs)
+	}
+	c, err = FromEnv(env(map[string]string{"INJECT_DELAY_US": "40"}))
+	if err != nil || c.InjectDelayUs != 40 {
+		t.Fatalf("40: %v %d", err, c.InjectDelayUs)
+	}
+	if _, err := FromEnv(env(map[string]string{"INJECT_DELAY_US": "-1"})); err == nil {
+		t.Fatal("a negative delay must be rejected")
+	}
+}

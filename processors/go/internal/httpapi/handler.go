@@ -26,6 +26,7 @@ type Handler struct {
 	maxBodyBytes int64
 	started      time.Time
 	scratch      sync.Pool // *scratch
+	injectedCost time.Duration
 }
 
 // scratch is the per-request working memory, pooled so that steady traffic reuses buffers
@@ -153,8 +154,20 @@ func (h *Handler) serveEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.store.Apply(b.Valid)
+	if h.injectedCost > 0 {
+		spin(h.injectedCost)
+	}
 	s.out = b.AppendResponse(s.out[:0])
 	writeJSON(w, http.StatusOK, s.out)
+}
+
+// SetInjectedCost makes every POST /v1/events busy-wait for d (INJECT_DELAY_US): CPU work, not
+// a sleep, so it costs what real work would. Off (0) by default.
+func (h *Handler) SetInjectedCost(d time.Duration) { h.injectedCost = d }
+
+func spin(d time.Duration) {
+	for start := time.Now(); time.Since(start) < d; {
+	}
 }
 
 func (h *Handler) serveKey(w http.ResponseWriter, key string) {
