@@ -29,7 +29,7 @@ pub struct Config {
 }
 
 fn default_spin_us() -> u64 {
-    200
+    50
 }
 
 fn default_lag_limit_us() -> u64 {

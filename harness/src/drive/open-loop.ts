@@ -12,14 +12,6 @@ import { parseRecords, type OpenLoopRecords } from './records.ts';
 import type { ArrivalSchedule } from './schedule.ts';
 import { driverSummarySchema, type DriverSummary } from './summary.ts';
 
-/**
- * Spin window at real-time priority. The kernel throttles a FIFO task that uses more than 95 % of
- * a core for the rest of each second (sched_rt_runtime_us): with the default 200 µs window at
- * 5000 req/s the driver spins ~100 % and was frozen ~50 ms per second (p99 34 ms, max 51 ms,
- * measured). 30 µs keeps it near half a core (lag p50 9 µs, p99 0.5 ms on the shared machine).
- */
-export const REALTIME_SPIN_US = 30;
-
 export interface OpenLoopOptions {
   /** Default 127.0.0.1. */
   host?: string;
@@ -40,7 +32,7 @@ export interface OpenLoopOptions {
   cpus?: string;
   /** Run the driver at real-time priority (see pin.ts). */
   realtime?: boolean;
-  /** Busy-wait window before each due time (default 200 µs, or REALTIME_SPIN_US with realtime; see the driver's engine.rs). */
+  /** Busy-wait window before each due time (default 50 µs; see harness/driver/README.md). */
   spin_us?: number;
   /** Schedule-lag p99 above this flags the run as driver-limited (default 1000 µs). */
   lag_p99_limit_us?: number;
@@ -65,7 +57,7 @@ export async function runOpenLoop(opts: OpenLoopOptions): Promise<OpenLoopResult
     const configPath = join(dir, 'config.json');
     const recordsPath = opts.records_path ?? join(dir, 'records.bin');
     await writePoolFile(opts.pool, poolPath);
-    const spin_us = opts.spin_us ?? (opts.realtime === true ? REALTIME_SPIN_US : undefined);
+    const spin_us = opts.spin_us;
     const config = {
       host: opts.host ?? '127.0.0.1',
       port: opts.port,
