@@ -4,7 +4,9 @@ import type { Command } from 'commander';
 import { runPipeline } from '../pipeline/pipeline.ts';
 import { renderPlan } from '../plan/index.ts';
 import { renderSummaryMarkdown, renderSummaryText, summarize } from '../report/index.ts';
-import { openSinks, storeConfigFromEnv } from '../store/index.ts';
+import { runClaims } from '../claims/run-claims.ts';
+import { FileStore, openSinks, storeConfigFromEnv } from '../store/index.ts';
+import path from 'node:path';
 import { UserError } from './fatal.ts';
 import { addPlanOptions, planFromFlags, REPO_ROOT, type PlanFlags } from './plan-options.ts';
 import { progressRenderer } from './progress.ts';
@@ -37,6 +39,13 @@ export function register(program: Command): void {
       const summaries = summarize(run);
       if (flags.json) process.stdout.write(`${JSON.stringify({ run_id: run.manifest.run_id, status: run.manifest.status, summaries }, null, 2)}\n`);
       else process.stdout.write(`${flags.markdown ? renderSummaryMarkdown(run.manifest, summaries) : renderSummaryText(run.manifest, summaries)}\n`);
+      // The decision record's claims, judged on this run (the dashboard shows the same verdicts).
+      const claims = await runClaims(
+        { runs: [run.manifest.run_id], file: path.join(REPO_ROOT, 'claims', 'decision-record.json'), format: flags.markdown ? 'markdown' : 'text', write_to: config.resultsRoot },
+        new FileStore(config.resultsRoot),
+      );
+      if (claims.ok && !flags.json) process.stdout.write(`\n${claims.stdout}`);
+      else if (!claims.ok) process.stderr.write(`harness: claims not evaluated: ${claims.problems.join('; ')}\n`);
       process.stderr.write(`harness: results in ${config.resultsRoot}/${run.manifest.run_id} (harness report ${run.manifest.run_id})\n`);
       if (run.manifest.status === 'failed') throw new UserError('no measurement succeeded; see the warnings above', 1);
       if (run.manifest.status === 'incomplete') process.exitCode = 130;
