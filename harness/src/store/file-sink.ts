@@ -1,9 +1,11 @@
 // The always-on sink: each measurement lands in its own file as soon as it arrives, run.json at the
 // start and at the end, so an interrupted run keeps everything measured so far. `add*` only chains
-// a write; a failed write is reported by `stop`, never thrown into the measurement.
+// a write; a failed write is reported by `stop`, never thrown into the measurement. At stop, before
+// the final run.json, a series index (file-series-index.ts) so trends over many runs stay cheap.
 import { RUN_ID_PATTERN, runDir } from '../results/layout.ts';
 import type { Capacity, Measurement, RunManifest } from '../results/schema.ts';
 import { writeCapacity, writeManifest, writeMeasurement } from '../results/write-run.ts';
+import { writeSeriesIndex } from './file-series-index.ts';
 import type { Sink, SinkOutcome } from './types.ts';
 
 export class FileSink implements Sink {
@@ -58,6 +60,9 @@ export class FileSink implements Sink {
   async stop(manifest: RunManifest): Promise<SinkOutcome> {
     await this.chain;
     if (this.dir === undefined) return { ok: false, written: 0, error: 'stopped before start' };
+    // The series index only speeds up the file store's `series`; without it (or with a stale one)
+    // readers fall back to the measurement files, so failing to write it is not a failed run.
+    await writeSeriesIndex(this.dir, manifest.run_id).catch(() => undefined);
     try {
       await writeManifest(this.dir, manifest);
     } catch (err) {
