@@ -92,11 +92,7 @@ impl Batch<'_> {
 
     fn into_owned(self) -> Batch<'static> {
         Batch {
-            events: self
-                .events
-                .into_iter()
-                .map(|e| Event { key: Cow::Owned(e.key.into_owned()), ..e })
-                .collect(),
+            events: self.events.into_iter().map(|e| Event { key: Cow::Owned(e.key.into_owned()), ..e }).collect(),
             rejected: self.rejected,
             errors: self.errors,
         }

@@ -36,9 +36,7 @@ impl Reason {
             Reason::Header => "header must start with '@' followed by at least one character",
             Reason::Sequence => "sequence must be one or more of A, C, G, T, N",
             Reason::Separator => "separator must start with '+'",
-            Reason::Quality => {
-                "quality must have one character from '!' to '~' per base of the sequence"
-            }
+            Reason::Quality => "quality must have one character from '!' to '~' per base of the sequence",
             Reason::Truncated => "the body ended before the record's four lines",
         }
     }
@@ -90,13 +88,13 @@ pub fn analyze(body: &[u8]) -> Result<ReadStats, FastqError> {
         return Ok(stats);
     }
 
-    // A record is at least 8 bytes and holds `len - 10` windows for a sequence of `len`; a
-    // quarter of the body bounds the bases, which is a fair first size for the k-mer table.
-    let mut kmers = KmerCounter::with_capacity(body.len() / 4);
+    // Sequence and quality lines have the same length, so half the body bounds the bases and
+    // so the windows: sizing the table for that means it does not rehash while counting
+    // (`KmerCounter` caps the up-front size).
+    let mut kmers = KmerCounter::with_capacity(body.len() / 2);
     let mut lines = body.split(|&b| b == b'\n').map(|line| line.strip_suffix(b"\r").unwrap_or(line));
     let mut record: u64 = 0;
-    loop {
-        let Some(header) = lines.next() else { break };
+    while let Some(header) = lines.next() {
         record += 1;
         let first_line = 4 * record - 3;
         let fail = |offset: u64, reason| FastqError { record, line: first_line + offset, reason };

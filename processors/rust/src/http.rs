@@ -121,7 +121,9 @@ where
     }
 
     match route {
-        Route::Health => json(StatusCode::OK, &Health { status: "ok", implementation: crate::IMPL_NAME, version: crate::VERSION }),
+        Route::Health => {
+            json(StatusCode::OK, &Health { status: "ok", implementation: crate::IMPL_NAME, version: crate::VERSION })
+        }
         Route::Metrics => {
             let extra = Extra { worker_threads: app.runtime.worker_threads, runtime_flavor: app.runtime.flavor };
             json(StatusCode::OK, &metrics::collect(app.started, (app.heap_bytes)(), extra))

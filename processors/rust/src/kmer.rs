@@ -14,6 +14,10 @@ const MASK: u32 = (1 << (2 * K)) - 1;
 /// Where the complement of a new base enters the reverse complement (its first position).
 const RC_SHIFT: u32 = 2 * (K as u32 - 1);
 const TOP_N: usize = 5;
+/// Up-front table size limit (about 1 MiB): a typical request never rehashes, while a 4 MiB
+/// body of one repeated k-mer does not reserve tens of MiB it will not use; past this the
+/// table grows as distinct k-mers actually appear.
+const MAX_PRESIZE: usize = 1 << 16;
 const LETTERS: [u8; 4] = *b"ACGT";
 
 /// The base's 2-bit code, `None` for anything else (`N` breaks the window).
@@ -43,8 +47,7 @@ pub struct KmerCounter {
 impl KmerCounter {
     /// `expected_windows` sizes the table up front so counting does not rehash as it grows.
     pub fn with_capacity(expected_windows: usize) -> Self {
-        // There are at most 4^11 / 2 + 4^5 canonical 11-mers; never reserve more than that.
-        let cap = expected_windows.min((1 << (2 * K - 1)) + (1 << K));
+        let cap = expected_windows.min(MAX_PRESIZE);
         KmerCounter { counts: HashMap::with_capacity_and_hasher(cap, Default::default()), windows: 0 }
     }
 

@@ -42,8 +42,7 @@ fn main() -> ExitCode {
             Ok(listener) => listener,
             Err(e) => return fail(&format!("cannot listen on {}:{}: {e}", config.host, config.port)),
         };
-        let (Ok(mut terminate), Ok(mut interrupt)) =
-            (signal(SignalKind::terminate()), signal(SignalKind::interrupt()))
+        let (Ok(mut terminate), Ok(mut interrupt)) = (signal(SignalKind::terminate()), signal(SignalKind::interrupt()))
         else {
             return fail("cannot install the SIGTERM/SIGINT handlers");
         };

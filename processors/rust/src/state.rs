@@ -184,11 +184,7 @@ impl Store {
 
     pub fn stats(&self) -> Stats {
         let keys = self.keys();
-        Stats {
-            keys: keys.by_key.len() as u64,
-            events: keys.events,
-            reads: self.reads.load(Ordering::Relaxed),
-        }
+        Stats { keys: keys.by_key.len() as u64, events: keys.events, reads: self.reads.load(Ordering::Relaxed) }
     }
 
     /// Clears keys, events and reads; the map is replaced, not cleared, so its memory is freed.

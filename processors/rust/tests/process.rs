@@ -56,7 +56,10 @@ async fn sigterm_exits_zero_within_two_seconds_and_prints_nothing() {
         let mut idle = Client::connect(addr).await;
         let reply = idle.request("POST", "/v1/events", Some("application/json"), b"[1,{}]").await;
         assert_eq!(reply.status, 200);
-        assert_eq!(idle.request("GET", "/metrics", None, b"").await.json()["extra"]["worker_threads"], threads.parse::<u64>().unwrap());
+        assert_eq!(
+            idle.request("GET", "/metrics", None, b"").await.json()["extra"]["worker_threads"],
+            threads.parse::<u64>().unwrap()
+        );
         assert!(idle.request("GET", "/metrics", None, b"").await.json()["heap_bytes"].as_u64().unwrap() > 0);
 
         let started = Instant::now();

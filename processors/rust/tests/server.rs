@@ -43,7 +43,8 @@ async fn keeps_serving_on_one_connection_after_bad_input() {
     let server = start().await;
     let mut c = Client::connect(server.addr).await;
     let deep = format!("[{}{}]", "[".repeat(50_000), "]".repeat(50_000));
-    let cases: Vec<(&str, &str, Option<&str>, Vec<u8>, u16)> = vec![
+    type Case<'a> = (&'a str, &'a str, Option<&'a str>, Vec<u8>, u16);
+    let cases: Vec<Case> = vec![
         ("POST", "/v1/events", JSON, b"[{\"key\":".to_vec(), 400),
         ("POST", "/v1/events", JSON, b"".to_vec(), 400),
         ("POST", "/v1/events", JSON, b"{\"a\":1}".to_vec(), 400),
@@ -97,7 +98,8 @@ async fn expect_continue_over_the_limit_is_refused_before_the_body_is_sent() {
 async fn content_length_far_over_the_limit_is_refused_at_once() {
     let server = start().await;
     let mut c = Client::connect(server.addr).await;
-    c.send_raw(b"POST /v1/reads HTTP/1.1\r\nHost: t\r\nContent-Type: text/plain\r\nContent-Length: 1000000000\r\n\r\n").await;
+    c.send_raw(b"POST /v1/reads HTTP/1.1\r\nHost: t\r\nContent-Type: text/plain\r\nContent-Length: 1000000000\r\n\r\n")
+        .await;
     let reply = c.read_reply().await.expect("413 before any body byte");
     assert_eq!(reply.status, 413);
     assert!(c.is_closed().await);
@@ -109,7 +111,8 @@ async fn content_length_far_over_the_limit_is_refused_at_once() {
 async fn chunked_body_over_the_limit_is_refused_while_reading() {
     let server = start().await;
     let mut c = Client::connect(server.addr).await;
-    c.send_raw(b"POST /v1/reads HTTP/1.1\r\nHost: t\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n").await;
+    c.send_raw(b"POST /v1/reads HTTP/1.1\r\nHost: t\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n")
+        .await;
     let chunk = vec![b'A'; 1000];
     for _ in 0..=LIMIT / 1000 {
         c.send_raw(format!("{:x}\r\n", chunk.len()).as_bytes()).await;
@@ -127,7 +130,10 @@ async fn chunked_body_over_the_limit_is_refused_while_reading() {
 async fn chunked_body_within_the_limit_is_read() {
     let server = start().await;
     let mut c = Client::connect(server.addr).await;
-    c.send_raw(b"POST /v1/events HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n").await;
+    c.send_raw(
+        b"POST /v1/events HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
+    )
+    .await;
     for part in [&b"[{\"key\":\"c\",\"ts\":1,"[..], &b"\"value\":1,\"kind\":\"reading\"}]"[..]] {
         c.send_raw(format!("{:x}\r\n", part.len()).as_bytes()).await;
         c.send_raw(part).await;
@@ -169,7 +175,14 @@ async fn in_flight_request_finishes_after_the_stop_signal() {
     let mut c = Client::connect(server.addr).await;
     let body = br#"[{"key":"late","ts":1,"value":1,"kind":"reading"}]"#;
     // Headers now, body after the stop signal: the request is in flight when the stop comes.
-    c.send_raw(format!("POST /v1/events HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n", body.len()).as_bytes()).await;
+    c.send_raw(
+        format!(
+            "POST /v1/events HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+            body.len()
+        )
+        .as_bytes(),
+    )
+    .await;
     tokio::time::sleep(Duration::from_millis(100)).await;
     let _ = server.stop.send(());
     tokio::time::sleep(Duration::from_millis(100)).await;

@@ -77,7 +77,9 @@ fn ts_rules() {
 
 #[test]
 fn ts_accepts_integer_values_in_range() {
-    for (ts, want) in [("0", 0), ("1.0", 1), ("1e3", 1000), ("-0", 0), ("-0.0", 0), ("9007199254740991", (1u64 << 53) - 1)] {
+    for (ts, want) in
+        [("0", 0), ("1.0", 1), ("1e3", 1000), ("-0", 0), ("-0.0", 0), ("9007199254740991", (1u64 << 53) - 1)]
+    {
         let json = format!(r#"[{{"key":"a","ts":{ts},"value":1,"kind":"reading"}}]"#);
         let batch = ok(&json);
         assert_eq!(batch.events.first().map(|e| e.ts), Some(want), "{ts}");
@@ -95,7 +97,8 @@ fn value_rules() {
 
 #[test]
 fn value_accepts_integers_negatives_and_exponents() {
-    let batch = ok(r#"[{"key":"a","ts":1,"value":-3,"kind":"reading"},{"key":"a","ts":1,"value":2.5e-3,"kind":"reading"},
+    let batch =
+        ok(r#"[{"key":"a","ts":1,"value":-3,"kind":"reading"},{"key":"a","ts":1,"value":2.5e-3,"kind":"reading"},
                       {"key":"a","ts":1,"value":18446744073709551615,"kind":"reading"}]"#);
     let values: Vec<f64> = batch.events.iter().map(|e| e.value).collect();
     assert_eq!(values, vec![-3.0, 2.5e-3, 18446744073709551615.0]);
@@ -155,7 +158,8 @@ fn lone_surrogates_are_strings_as_in_javascript() {
 
 #[test]
 fn js_compat_rewrite_keeps_other_events_and_their_keys() {
-    let batch = ok(r#"[{"key":"a","ts":1,"value":2,"kind":"alert"},{"key":"b","ts":1,"value":1e400,"kind":"reading"}]"#);
+    let batch =
+        ok(r#"[{"key":"a","ts":1,"value":2,"kind":"alert"},{"key":"b","ts":1,"value":1e400,"kind":"reading"}]"#);
     assert_eq!(batch.events.len(), 1);
     assert_eq!((batch.events[0].key.as_ref(), batch.events[0].kind), ("a", Kind::Alert));
     assert_eq!(batch.errors, vec![Rejection { index: 1, reason: Reason::Value }]);
@@ -179,7 +183,9 @@ fn empty_array_is_fine() {
 
 #[test]
 fn malformed_json_is_refused() {
-    for body in ["", " ", "[", "[1,]", "[1] x", "[1][2]", "[{\"key\":}]", "[01]", "[NaN]", "[\"\t\"]", "[1.]", "\u{feff}[]"] {
+    for body in
+        ["", " ", "[", "[1,]", "[1] x", "[1][2]", "[{\"key\":}]", "[01]", "[NaN]", "[\"\t\"]", "[1.]", "\u{feff}[]"]
+    {
         assert!(matches!(parse_batch(body), Err(BatchError::Malformed { .. })), "{body:?}");
     }
 }

@@ -104,9 +104,6 @@ fn kmers_are_counted_across_reads() {
     assert_eq!((s.kmers, s.distinct_kmers), (5, 2));
     assert_eq!(
         s.top_kmers,
-        vec![
-            KmerCount { kmer: "AAAAAAAAAAA".into(), count: 3 },
-            KmerCount { kmer: "ACGTACGTACG".into(), count: 2 }
-        ]
+        vec![KmerCount { kmer: "AAAAAAAAAAA".into(), count: 3 }, KmerCount { kmer: "ACGTACGTACG".into(), count: 2 }]
     );
 }

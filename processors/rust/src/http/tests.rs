@@ -61,7 +61,10 @@ async fn wrong_method_is_405_with_allow() {
 
 #[tokio::test]
 async fn method_is_checked_before_content_type() {
-    assert_eq!(status(&app(), request("PUT", "/v1/events", Some("text/html"), "x")).await, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(
+        status(&app(), request("PUT", "/v1/events", Some("text/html"), "x")).await,
+        StatusCode::METHOD_NOT_ALLOWED
+    );
 }
 
 #[tokio::test]
@@ -110,14 +113,20 @@ async fn oversize_body_announced_with_expect_continue_is_413_and_closes() {
 
 #[tokio::test]
 async fn size_is_checked_before_utf8() {
-    assert_eq!(status(&app(), request("POST", "/v1/events", JSON, vec![0xff; 1025])).await, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(
+        status(&app(), request("POST", "/v1/events", JSON, vec![0xff; 1025])).await,
+        StatusCode::PAYLOAD_TOO_LARGE
+    );
 }
 
 #[tokio::test]
 async fn invalid_utf8_is_400_on_both_post_routes() {
     let app = app();
     assert_eq!(status(&app, request("POST", "/v1/events", JSON, &b"[\"\xff\"]"[..])).await, StatusCode::BAD_REQUEST);
-    assert_eq!(status(&app, request("POST", "/v1/reads", TEXT, &b"@r\xc3\nA\n+\nI\n"[..])).await, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        status(&app, request("POST", "/v1/reads", TEXT, &b"@r\xc3\nA\n+\nI\n"[..])).await,
+        StatusCode::BAD_REQUEST
+    );
 }
 
 #[tokio::test]

@@ -101,10 +101,11 @@ fn short_reads_have_no_windows() {
 
 #[test]
 fn ties_are_broken_by_letters_ascending() {
-    let reads: Vec<Vec<u8>> = ["CCCCCCCCCCA", "AAAAAAAAAAC", "ACACACACACA", "AGAGAGAGAGA", "AAAAAAAAAAG", "AAAAAAAAAAA"]
-        .iter()
-        .map(|s| s.as_bytes().to_vec())
-        .collect();
+    let reads: Vec<Vec<u8>> =
+        ["CCCCCCCCCCA", "AAAAAAAAAAC", "ACACACACACA", "AGAGAGAGAGA", "AAAAAAAAAAG", "AAAAAAAAAAA"]
+            .iter()
+            .map(|s| s.as_bytes().to_vec())
+            .collect();
     let top: Vec<String> = count(&reads).top().into_iter().map(|k| k.kmer).collect();
     assert_eq!(top, vec!["AAAAAAAAAAA", "AAAAAAAAAAC", "AAAAAAAAAAG", "ACACACACACA", "AGAGAGAGAGA"]);
 }
@@ -113,5 +114,5 @@ fn ties_are_broken_by_letters_ascending() {
 fn decode_reverses_the_encoding() {
     assert_eq!(decode(0), "AAAAAAAAAAA");
     assert_eq!(decode(MASK), "TTTTTTTTTTT");
-    assert_eq!(decode(0b01_10_11 ), "AAAAAAAACGT");
+    assert_eq!(decode(0b01_10_11), "AAAAAAAACGT");
 }

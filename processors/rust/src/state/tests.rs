@@ -82,7 +82,11 @@ fn sum_is_float64_in_arrival_order() {
 #[test]
 fn stats_count_keys_events_and_reads() {
     let store = Store::new();
-    store.apply(&[event("a", 1, 1.0, Kind::Reading), event("b", 1, 1.0, Kind::Reading), event("a", 2, 1.0, Kind::Reading)]);
+    store.apply(&[
+        event("a", 1, 1.0, Kind::Reading),
+        event("b", 1, 1.0, Kind::Reading),
+        event("a", 2, 1.0, Kind::Reading),
+    ]);
     store.add_reads(7);
     assert_eq!(store.stats(), Stats { keys: 2, events: 3, reads: 7 });
 }

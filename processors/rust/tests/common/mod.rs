@@ -82,9 +82,6 @@ impl Client {
     /// True when the server has closed the connection (EOF within a second).
     pub async fn is_closed(&mut self) -> bool {
         let mut buf = [0u8; 1];
-        matches!(
-            tokio::time::timeout(Duration::from_secs(1), self.stream.read(&mut buf)).await,
-            Ok(Ok(0)) | Ok(Err(_))
-        )
+        matches!(tokio::time::timeout(Duration::from_secs(1), self.stream.read(&mut buf)).await, Ok(Ok(0)) | Ok(Err(_)))
     }
 }
