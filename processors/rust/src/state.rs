@@ -21,8 +21,8 @@ pub const WINDOW_LEN: usize = 32;
 struct Window {
     values: [f64; WINDOW_LEN],
     /// Index of the oldest value.
-    start: usize,
-    len: usize,
+    start: u8,
+    len: u8,
 }
 
 impl Window {
@@ -31,18 +31,20 @@ impl Window {
     }
 
     fn push(&mut self, value: f64) {
-        if self.len < WINDOW_LEN {
-            self.values[(self.start + self.len) % WINDOW_LEN] = value;
+        let (start, len) = (usize::from(self.start), usize::from(self.len));
+        if len < WINDOW_LEN {
+            self.values[(start + len) % WINDOW_LEN] = value;
             self.len += 1;
         } else {
-            self.values[self.start] = value;
-            self.start = (self.start + 1) % WINDOW_LEN;
+            self.values[start] = value;
+            self.start = ((start + 1) % WINDOW_LEN) as u8;
         }
     }
 
     /// Oldest first.
     fn iter(&self) -> impl Iterator<Item = f64> + '_ {
-        (0..self.len).map(move |i| self.values[(self.start + i) % WINDOW_LEN])
+        let start = usize::from(self.start);
+        (0..usize::from(self.len)).map(move |i| self.values[(start + i) % WINDOW_LEN])
     }
 }
 
@@ -119,7 +121,10 @@ pub struct Stats {
 
 #[derive(Default)]
 struct Keys {
-    by_key: HashMap<Box<str>, KeyState>,
+    /// The state is boxed: hashbrown stores entries inline and keeps up to half its buckets
+    /// empty, so inline 320-byte states would cost ~700 MB of buckets at a million keys and
+    /// every resize would move all of them while holding the lock; boxed, a bucket is 24 bytes.
+    by_key: HashMap<Box<str>, Box<KeyState>>,
     /// Accepted events; kept under the same lock so `/v1/stats` is consistent with the keys.
     events: u64,
 }
@@ -153,7 +158,7 @@ impl Store {
             match keys.by_key.get_mut(&*event.key) {
                 Some(state) => state.apply(event),
                 None => {
-                    keys.by_key.insert(event.key.as_ref().into(), KeyState::first(event));
+                    keys.by_key.insert(event.key.as_ref().into(), Box::new(KeyState::first(event)));
                 }
             }
         }
@@ -161,7 +166,7 @@ impl Store {
     }
 
     pub fn key(&self, key: &str) -> Option<KeySnapshot> {
-        let state = self.keys().by_key.get(key)?.clone();
+        let state = KeyState::clone(self.keys().by_key.get(key)?);
         let window: Vec<f64> = state.window.iter().collect();
         Some(KeySnapshot {
             key: key.to_owned(),

@@ -105,3 +105,9 @@ fn reset_clears_everything() {
 fn unknown_key_is_none() {
     assert!(Store::new().key("nope").is_none());
 }
+
+#[test]
+fn key_state_stays_small() {
+    // 7 scalars + a 32-value window + two u8 indexes; a regression here multiplies by the key count.
+    assert!(std::mem::size_of::<KeyState>() <= 320, "{}", std::mem::size_of::<KeyState>());
+}
