@@ -7,9 +7,9 @@ import { mergeEncodedHistograms } from '../merge-histograms.ts';
 import { DEFAULT_SERIES_LAST, median } from '../series-logic.ts';
 import { limitOf } from '../summary.ts';
 import type { MergedHistogramQuery, RunFilter, RunSummary, SeriesPoint, SeriesQuery, StoreReader } from '../types.ts';
-import { connect, type Connection } from './connection.ts';
-import { listRunsSql, measureHistogramsSql, RUN_TABLES, runIdsSql, runTableSql, seriesValuesSql } from './queries.ts';
-import { recordFromRows, type GroupedRow, type Row, type StoredRows } from './rows.ts';
+import { connect, type CompactRows, type Connection } from './connection.ts';
+import { listRunsSql, measureHistogramsSql, RUN_TABLES, runIdsSql, runTableSql, SERIES_TABLE_COLUMNS, seriesValuesSql, type SeriesTable } from './queries.ts';
+import { recordFromRows, type GroupedRow, type Row } from './rows.ts';
 
 interface SummaryRow {
   run_id: string;
@@ -21,6 +21,14 @@ interface SummaryRow {
   git_dirty: number | string;
   scenarios: string[];
   processors: string[];
+}
+
+function objectsOf({ names, rows }: CompactRows): Row[] {
+  return rows.map((r) => {
+    const o: Row = {};
+    for (let i = 0; i < names.length; i++) o[names[i]!] = r[i];
+    return o;
+  });
 }
 
 export class ClickHouseStore implements StoreReader {
@@ -56,17 +64,25 @@ export class ClickHouseStore implements StoreReader {
     }));
   }
 
+  /**
+   * One query per table, all six at once (compact rows, PREWHERE on the run id, series tables as
+   * one row of column arrays per measurement; see queries.ts), then the record rebuilt from the rows.
+   */
   async getRun(runId: string): Promise<RunRecord | undefined> {
     if (!RUN_ID_PATTERN.test(runId)) return undefined;
-    const [runs, measurements, capacity, intervals, resource_samples, runtime_pauses] = await Promise.all(
-      RUN_TABLES.map((t) => this.conn.query<Row>(runTableSql(t, runId))),
-    );
-    const grouped = (r: Row[] | undefined) => r as unknown as GroupedRow[];
-    const rows: StoredRows = {
-      runs: runs!, measurements: measurements!, capacity: capacity!,
-      intervals: grouped(intervals), resource_samples: grouped(resource_samples), runtime_pauses: grouped(runtime_pauses),
+    const answers = await Promise.all(RUN_TABLES.map((t) => this.conn.queryCompact(runTableSql(t, runId))));
+    const [runs, measurements, capacity, intervals, resource_samples, runtime_pauses] = answers.map(objectsOf);
+    const grouped = (rows: Row[], table: SeriesTable): GroupedRow[] => {
+      const names = SERIES_TABLE_COLUMNS[table];
+      return rows.map((r) => ({
+        scenario: r.scenario as string, processor: r.processor as string, repetition: r.repetition as number, agent: r.agent as string,
+        columns: names.map((c) => r[`items_${c}`] as unknown[]),
+      }));
     };
-    return recordFromRows(rows);
+    return recordFromRows({
+      runs: runs!, measurements: measurements!, capacity: capacity!,
+      intervals: grouped(intervals!, 'intervals'), resource_samples: grouped(resource_samples!, 'resource_samples'), runtime_pauses: grouped(runtime_pauses!, 'runtime_pauses'),
+    });
   }
 
   async latestRun(filter: RunFilter = {}): Promise<RunRecord | undefined> {

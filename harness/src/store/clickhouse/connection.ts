@@ -57,10 +57,21 @@ export function describeError(err: unknown, cfg: ClickHouseConfig): ClickHouseEr
 export interface Connection {
   readonly config: ClickHouseConfig;
   query<T = Record<string, unknown>>(q: Sql): Promise<T[]>;
+  /**
+   * Rows as arrays in column order (FORMAT JSONCompact, 64-bit integers unquoted): about half the
+   * bytes of JSONEachRow for wide tables, one JSON.parse per answer. Read numbers with Number()
+   * anyway (servers differ in quoting).
+   */
+  queryCompact(q: Sql): Promise<CompactRows>;
   command(q: Sql): Promise<void>;
   insert(table: string, rows: readonly Record<string, unknown>[]): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface CompactRows {
+  names: string[];
+  rows: unknown[][];
 }
 
 export interface ConnectionOptions {
@@ -92,6 +103,13 @@ export function connect(cfg: ClickHouseConfig, opts: ConnectionOptions = {}): Co
   return {
     config: cfg,
     query: <T>(q: Sql) => wrap(async () => (await (await client.query({ query: q.text, format: 'JSONEachRow' })).json<T>())),
+    queryCompact: (q: Sql) =>
+      wrap(async () => {
+        const answer = await (
+          await client.query({ query: q.text, format: 'JSONCompact', clickhouse_settings: { output_format_json_quote_64bit_integers: 0 } })
+        ).json<unknown[]>();
+        return { names: (answer.meta ?? []).map((m) => m.name), rows: answer.data };
+      }),
     command: (q: Sql) => wrap(async () => void (await client.command({ query: q.text }))),
     insert: (table: string, rows: readonly Record<string, unknown>[]) =>
       wrap(async () => {

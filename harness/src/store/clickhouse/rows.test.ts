@@ -8,7 +8,7 @@ const viaJson = <T>(rows: T): T => JSON.parse(JSON.stringify(rows, (_k, v) => (t
 
 /** The rows as the store reads them back: series tables grouped per measurement, items in reverse (groupArray keeps no order). */
 function asStored(rows: RunRows): StoredRows {
-  const grouped = (t: keyof typeof SERIES_TABLE_COLUMNS) => groupSeriesRows(rows[t], SERIES_TABLE_COLUMNS[t]).map((g) => ({ ...g, items: [...g.items].reverse() }));
+  const grouped = (t: keyof typeof SERIES_TABLE_COLUMNS) => groupSeriesRows(rows[t], SERIES_TABLE_COLUMNS[t]).map((g) => ({ ...g, columns: g.columns.map((c) => [...c].reverse()) }));
   return viaJson({ ...rows, intervals: grouped('intervals'), resource_samples: grouped('resource_samples'), runtime_pauses: grouped('runtime_pauses') });
 }
 

@@ -201,13 +201,13 @@ function phaseFromRow(r: Row): PhaseResult {
   };
 }
 
-/** One measurement's rows of a series table: `items` are tuples in SERIES_TABLE_COLUMNS order. */
+/** One measurement's rows of a series table: `columns` holds one array per SERIES_TABLE_COLUMNS entry, aligned. */
 export interface GroupedRow {
   scenario: string;
   processor: string;
   repetition: number | string;
   agent: string;
-  items: unknown[][];
+  columns: unknown[][];
 }
 
 /** A run as read back: plain rows for runs/measurements/capacity, grouped rows for the series tables. */
@@ -225,17 +225,25 @@ export function groupSeriesRows(rows: Row[], columns: readonly string[]): Groupe
   const out = new Map<string, GroupedRow>();
   for (const r of rows) {
     const k = measurementKey(r);
-    const g = out.get(k) ?? { scenario: s(r.scenario), processor: s(r.processor), repetition: n(r.repetition), agent: s(r.agent), items: [] };
-    g.items.push(columns.map((c) => r[c]));
+    const g = out.get(k) ?? { scenario: s(r.scenario), processor: s(r.processor), repetition: n(r.repetition), agent: s(r.agent), columns: columns.map(() => []) };
+    columns.forEach((c, i) => g.columns[i]!.push(r[c]));
     out.set(k, g);
   }
   return [...out.values()];
 }
 
-/** Items of a grouped row in `seq` order (groupArray keeps no order of its own); `seq` is each tuple's first element. */
-function itemsOf(g: GroupedRow | undefined): unknown[][] {
-  if (!g) return [];
-  return [...g.items].sort((a, b) => n(a[0]) - n(b[0]));
+/**
+ * A grouped row's columns and the item order by `seq` (the first column): groupArray keeps no
+ * order of its own, though it mostly arrives sorted, which is checked in one pass.
+ */
+function itemsOf(g: GroupedRow | undefined): { cols: unknown[][]; order: number[] } {
+  if (!g) return { cols: [], order: [] };
+  const seq = (g.columns[0] ?? []).map(n);
+  const order = seq.map((_, i) => i);
+  let sorted = true;
+  for (let i = 1; i < seq.length && sorted; i++) sorted = seq[i - 1]! <= seq[i]!;
+  if (!sorted) order.sort((a, b) => seq[a]! - seq[b]!);
+  return { cols: g.columns, order };
 }
 
 /**
@@ -269,17 +277,17 @@ export function recordFromRows(rows: StoredRows): RunRecord | undefined {
       connections: n(r.connections),
       events_per_request: n(r.events_per_request),
       phases: phaseRows.filter((p) => s(p.phase) !== '').map(phaseFromRow),
-      // Tuple positions follow SERIES_TABLE_COLUMNS: [seq, t_s, phase, requests, errors, p50_us, p99_us, max_us, corrected_hdr].
-      intervals: itemsOf(intervals.get(k)).map((iv): Interval => ({
-        t_s: n(iv[1]), phase: s(iv[2]) as Interval['phase'], requests: n(iv[3]), errors: n(iv[4]),
-        p50_us: n(iv[5]), p99_us: n(iv[6]), max_us: n(iv[7]), corrected_hdr: s(iv[8]),
-      })),
+      // Column positions follow SERIES_TABLE_COLUMNS: [seq, t_s, phase, requests, errors, p50_us, p99_us, max_us, corrected_hdr].
+      intervals: ((g) => g.order.map((i): Interval => ({
+        t_s: n(g.cols[1]![i]), phase: s(g.cols[2]![i]) as Interval['phase'], requests: n(g.cols[3]![i]), errors: n(g.cols[4]![i]),
+        p50_us: n(g.cols[5]![i]), p99_us: n(g.cols[6]![i]), max_us: n(g.cols[7]![i]), corrected_hdr: s(g.cols[8]![i]),
+      })))(itemsOf(intervals.get(k))),
       resources: b(r.has_resources)
         ? {
             idle_rss_bytes: n(r.idle_rss_bytes), peak_rss_bytes: n(r.peak_rss_bytes), steady_rss_bytes: n(r.steady_rss_bytes),
             cpu_s: n(r.cpu_s), cpu_s_per_million_events: nn(r.cpu_s_per_million_events), cpu_utilisation: n(r.cpu_utilisation),
             // [seq, t_s, rss_bytes, cpu_s]
-            samples: itemsOf(samples.get(k)).map((x) => ({ t_s: n(x[1]), rss_bytes: n(x[2]), cpu_s: n(x[3]) })),
+            samples: ((g) => g.order.map((i) => ({ t_s: n(g.cols[1]![i]), rss_bytes: n(g.cols[2]![i]), cpu_s: n(g.cols[3]![i]) })))(itemsOf(samples.get(k))),
           }
         : null,
       runtime: b(r.has_runtime)
@@ -287,7 +295,7 @@ export function recordFromRows(rows: StoredRows): RunRecord | undefined {
             collector: b(r.gc_collector), gc_count: n(r.gc_count), pause_total_us: n(r.pause_total_us), pause_max_us: n(r.pause_max_us),
             heap_bytes_max: nn(r.heap_bytes_max),
             // [seq, start_s, duration_us, kind]
-            pauses: itemsOf(pauses.get(k)).map((p) => ({ start_s: n(p[1]), duration_us: n(p[2]), kind: s(p[3]) })),
+            pauses: ((g) => g.order.map((i) => ({ start_s: n(g.cols[1]![i]), duration_us: n(g.cols[2]![i]), kind: s(g.cols[3]![i]) })))(itemsOf(pauses.get(k))),
             extra: JSON.parse(s(r.runtime_extra_json)),
           }
         : null,
