@@ -13,7 +13,7 @@ python3 profile/events_lua.py > "$LUA"
 PORT=$PORT THREADS=1 taskset -c 1 target/release/processor &
 SP=$!
 trap 'kill -TERM $SP 2>/dev/null; rm -f "$LUA"' EXIT
-sleep 0.5
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.1; done
 TICK=$(getconf CLK_TCK)
 for i in 1 2 3; do
   c0=$(awk '{print $14+$15}' "/proc/$SP/stat")
