@@ -1,21 +1,25 @@
 // Benchmark: with N synthetic runs in the store, how long after navigation until the Overview has
 // drawn its charts, measured in the browser (performance.now() from navigation start, polled every
 // animation frame), over fresh browser profiles (cold cache). Also reports the production bundle
-// size, gzip. Usage: node --import tsx dashboard/bench/overview.ts [--runs 1000] [--iterations 5]
-// The seeded stores are kept under $TMPDIR/dash-bench-<runs> and reused.
+// size, gzip. Usage: node --import tsx dashboard/bench/overview.ts [--runs 1000] [--iterations 5] [--ids stamped|synthetic]
+// Runs get ids as a real run does (newRunId: start time first) unless --ids synthetic ("synthetic-000001").
+// The seeded stores are kept under $TMPDIR/dash-bench-stamped-<runs> (or dash-bench-<runs>) and reused.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { newRunId } from '../../harness/src/results/layout.ts';
 import { DIST_DIR } from '../../harness/src/serve/build-app.ts';
 import { launchBrowser } from '../e2e/browser.ts';
 import { startSeededDashboard } from '../e2e/dashboard-server.ts';
 import { seedRuns } from '../e2e/seed.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '1000' }, iterations: { type: 'string', default: '5' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '1000' }, iterations: { type: 'string', default: '5' }, ids: { type: 'string', default: 'stamped' } } });
 const runCount = Number(values.runs);
 const iterations = Number(values.iterations);
+if (values.ids !== 'stamped' && values.ids !== 'synthetic') throw new Error('--ids is stamped or synthetic');
+const stampedIds = values.ids === 'stamped';
 
 const median = (v: number[]) => {
   const s = [...v].sort((a, b) => a - b);
@@ -28,11 +32,17 @@ async function seeded(root: string, runCount: number): Promise<void> {
   const t0 = performance.now();
   const batch = 50;
   for (let start = have; start < runCount; start += batch) {
-    const specs = Array.from({ length: Math.min(batch, runCount - start) }, (_, i) => ({
-      seed: start + i + 1,
-      samples_per_phase: 200,
-      git_branch: (start + i) % 7 === 0 ? 'feat/x' : 'main',
-    }));
+    const specs = Array.from({ length: Math.min(batch, runCount - start) }, (_, i) => {
+      const seed = start + i + 1;
+      // syntheticRun's own start time for this seed, so both id styles hold the same runs.
+      const started = new Date(Date.UTC(2026, 10, 1) + seed * 3_600_000);
+      return {
+        seed,
+        samples_per_phase: 200,
+        git_branch: (start + i) % 7 === 0 ? 'feat/x' : 'main',
+        ...(stampedIds ? { run_id: newRunId(started, 'abcdef1', () => (seed % 4096) / 4096), started_at: started } : {}),
+      };
+    });
     await seedRuns(root, specs);
     process.stderr.write(`\rseeded ${start + specs.length}/${runCount} runs`);
   }
@@ -97,7 +107,7 @@ const stores = [runCount, 10];
 const samples = new Map<number, Sample>();
 const servers = [];
 for (const n of stores) {
-  const root = path.join(tmpdir(), `dash-bench-${n}`);
+  const root = path.join(tmpdir(), stampedIds ? `dash-bench-stamped-${n}` : `dash-bench-${n}`);
   await seeded(root, n);
   servers.push({ n, server: await startSeededDashboard(root) });
   samples.set(n, { render_ms: [], api_ms: {}, phases_ms: {} });
@@ -121,6 +131,7 @@ const sizes = await bundleSizes();
 const load = os.loadavg().map((v) => v.toFixed(2)).join(' ');
 const result = {
   iterations,
+  run_ids: values.ids,
   cores: os.cpus().length,
   load_average_at_start: loadAtStart,
   load_average_at_end: load,

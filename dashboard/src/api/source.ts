@@ -19,13 +19,26 @@ export interface ApiSource {
   get<T>(path: string): Promise<T>;
 }
 
-export function httpSource(fetchImpl: typeof fetch = fetch): ApiSource {
+type Prefetched = (path: string) => Promise<Response> | undefined;
+
+/**
+ * A request index.html's inline script started for `path` before the app loaded, handed out once
+ * (a later request for the same path fetches anew, so nothing stale is ever served twice).
+ */
+export const takePrefetched: Prefetched = (path) => {
+  const started = (globalThis as { __apiPrefetch?: Record<string, Promise<Response>> }).__apiPrefetch;
+  const answer = started?.[path];
+  if (answer) delete started[path];
+  return answer;
+};
+
+export function httpSource(fetchImpl: typeof fetch = fetch, prefetched: Prefetched = takePrefetched): ApiSource {
   return {
     kind: 'server',
     async get<T>(path: string): Promise<T> {
       let res: Response;
       try {
-        res = await fetchImpl(path, { headers: { accept: 'application/json' } });
+        res = await (prefetched(path) ?? fetchImpl(path, { headers: { accept: 'application/json' } }));
       } catch {
         throw new ApiFailure('cannot reach the harness server — is `npm run dashboard` still running?', 0);
       }

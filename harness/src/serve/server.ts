@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleApi, type ApiContext } from './api.ts';
+import { withPrefetch } from './prefetch.ts';
 import { staticFile } from './static-files.ts';
 
 export interface DashboardServerOptions extends ApiContext {
@@ -44,8 +45,9 @@ export async function startDashboardServer(opts: DashboardServerOptions): Promis
         return;
       }
       const file = await staticFile(opts.distDir, url.pathname);
+      const body = file.status === 200 && file.headers['content-type']?.startsWith('text/html') ? withPrefetch(file.body.toString()) : file.body;
       res.writeHead(file.status, file.headers);
-      res.end(req.method === 'HEAD' ? undefined : file.body);
+      res.end(req.method === 'HEAD' ? undefined : body);
     })().catch((err: unknown) => {
       opts.onError?.(err);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
