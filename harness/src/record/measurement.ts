@@ -118,7 +118,10 @@ export function buildMeasurement(x: MeasurementInputs): Measurement {
   const measureEvents = (phases[1]!.events_per_s * x.measure_s);
   const t0_unix_ns = Number(x.drive.t0_unix_ns);
   const h = x.drive.summary.health;
-  const status: Measurement['status'] = x.failure ? (x.failure.stage === 'interrupted' ? 'incomplete' : 'failed') : 'ok';
+  // A measurement without a single response measured nothing: say so rather than report zeros.
+  const failure: Failure | null =
+    x.failure ?? (phases[1]!.corrected.count === 0 ? { stage: 'drive', message: 'no responses during the measure phase', stderr_tail: '' } : null);
+  const status: Measurement['status'] = failure ? (failure.stage === 'interrupted' ? 'incomplete' : 'failed') : 'ok';
   return {
     schema_version: RESULT_SCHEMA_VERSION,
     run_id: x.run_id,
@@ -127,7 +130,7 @@ export function buildMeasurement(x: MeasurementInputs): Measurement {
     processor: x.processor,
     repetition: x.repetition,
     status,
-    failure: x.failure,
+    failure,
     started_at: x.started_at.toISOString(),
     finished_at: x.finished_at.toISOString(),
     schedule: x.schedule,
