@@ -10,8 +10,10 @@ export interface FloorOptions {
   measure_s?: number;
   server_cpus?: string;
   driver_cpus?: string;
-  /** Server and driver at real-time priority (see drive/pin.ts). */
+  /** Driver (and, unless server_realtime says otherwise, server) at real-time priority (see drive/pin.ts). */
   realtime?: boolean;
+  /** The benchmark runs processors at normal priority, so its floor runs the server that way too. */
+  server_realtime?: boolean;
 }
 
 export async function measureDriverFloor(opts: FloorOptions = {}): Promise<DriverFloor> {
@@ -19,7 +21,7 @@ export async function measureDriverFloor(opts: FloorOptions = {}): Promise<Drive
   const measure_s = opts.measure_s ?? 3;
   const cpus = { server: opts.server_cpus ?? '0', driver: opts.driver_cpus ?? '1' };
   const realtime = opts.realtime ?? false;
-  const server = await startTrivialServer({ cpus: cpus.server, realtime });
+  const server = await startTrivialServer({ cpus: cpus.server, realtime: opts.server_realtime ?? realtime });
   try {
     const r = await driverRun({ port: server.port, rate_per_s, warmup_s: 0.5, measure_s, connections: 32, cpus: cpus.driver, realtime });
     return { realtime, rate_per_s, measure_s, p50_us: r.p50_us, p99_us: r.p99_us, max_us: r.max_us, schedule_lag_p99_us: r.schedule_lag_p99_us, driver_limited: r.driver_limited, cpus };

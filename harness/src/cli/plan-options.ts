@@ -19,6 +19,7 @@ export interface PlanFlags {
   baseline: string;
   threads: string;
   pin: boolean;
+  realtime: boolean;
   inject: string[];
   skipVerify?: boolean;
 }
@@ -36,6 +37,7 @@ export function addPlanOptions(cmd: Command): Command {
     .option('--baseline <processor>', 'processor the ratios are computed against', 'go')
     .option('--threads <n>', "every processor's CPU budget (GOMAXPROCS, tokio workers, THREADS)", '1')
     .option('--no-pin', 'do not pin processor and driver to separate CPUs')
+    .option('--no-realtime', 'run the load driver at normal priority (default: real-time FIFO when root)')
     .option('--inject <proc:VAR=value>', 'set an environment knob on one processor (recorded in provenance), repeatable', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--skip-verify', 'time processors without replaying the golden vectors first (never for a verdict)');
 }
@@ -81,6 +83,7 @@ export async function planFromFlags(flags: PlanFlags): Promise<Extract<PlanResul
     baseline: flags.baseline,
     threads,
     pin: flags.pin,
+    ...(flags.realtime === false ? { realtime_driver: false } : {}),
     inject,
     ...(list(flags.scenarios) ? { scenarios: list(flags.scenarios)! } : {}),
     ...(list(flags.processors) ? { processors: list(flags.processors)! } : {}),

@@ -272,6 +272,7 @@ async function measureOne(
       // A dead processor turns every request into an error; stop instead of timing an empty port.
       stop_after_errors: 1000,
       ...(plan.pinning.enabled ? { cpus: plan.pinning.driver_cpus.join(',') } : {}),
+      realtime: plan.pinning.driver_realtime,
     });
     const samples = await sampler.stop();
     let failure: Failure | null = null;

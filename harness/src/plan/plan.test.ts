@@ -12,8 +12,8 @@ describe('plan', () => {
   });
 
   it('pins the processor to the last cores and the driver to the rest', () => {
-    expect(choosePinning(2, 1, true)).toEqual({ enabled: true, driver_cpus: [0], processor_cpus: [1] });
-    expect(choosePinning(8, 2, true)).toEqual({ enabled: true, driver_cpus: [0, 1, 2, 3, 4, 5], processor_cpus: [6, 7] });
+    expect(choosePinning(2, 1, true)).toEqual({ enabled: true, driver_cpus: [0], processor_cpus: [1], driver_realtime: false });
+    expect(choosePinning(8, 2, true, true)).toEqual({ enabled: true, driver_cpus: [0, 1, 2, 3, 4, 5], processor_cpus: [6, 7], driver_realtime: true });
   });
 
   it('does not pin on a one-core machine', () => {

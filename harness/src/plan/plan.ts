@@ -26,6 +26,8 @@ export interface PlanOptions {
   threads: number;
   /** false: do not pin (also the case on a one-core machine). */
   pin: boolean;
+  /** Run the load driver at real-time priority (root only) so the harness's own work on its core cannot delay it. Default: when root. */
+  realtime_driver?: boolean;
   /** Environment knobs per processor, e.g. {go: {INJECT_DELAY_US: '40'}}: recorded in provenance. */
   inject?: Record<string, Record<string, string>>;
   /** Skip the golden-vector check before timing (never for a verdict). */
@@ -42,6 +44,8 @@ export interface Pinning {
   enabled: boolean;
   driver_cpus: number[];
   processor_cpus: number[];
+  /** The driver runs at real-time FIFO priority; processors never do. */
+  driver_realtime: boolean;
 }
 
 export interface Plan {
@@ -71,15 +75,21 @@ export interface Plan {
 export type PlanResult = { ok: true; plan: Plan; manifests: ProcessorManifest[] } | { ok: false; errors: string[] };
 
 /** Splits the machine's CPUs: the processor gets the last `threads`, the driver the rest. */
-export function choosePinning(cores: number, threads: number, pin: boolean): Pinning {
-  if (!pin || cores < 2) return { enabled: false, driver_cpus: [], processor_cpus: [] };
+export function choosePinning(cores: number, threads: number, pin: boolean, driver_realtime = false): Pinning {
+  if (!pin || cores < 2) return { enabled: false, driver_cpus: [], processor_cpus: [], driver_realtime };
   const processorCount = Math.min(threads, cores - 1);
   const all = Array.from({ length: cores }, (_, i) => i);
   return {
     enabled: true,
     driver_cpus: all.slice(0, cores - processorCount),
     processor_cpus: all.slice(cores - processorCount),
+    driver_realtime,
   };
+}
+
+/** chrt needs root (or CAP_SYS_NICE); without it the driver runs at normal priority. */
+export function canUseRealtime(): boolean {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
 }
 
 export function interleave(scenarios: string[], processors: string[], repetitions: number): PlanStep[] {
@@ -164,7 +174,7 @@ export async function buildPlan(options: PlanOptions): Promise<PlanResult> {
     rate_scale: rateScale,
     baseline: options.baseline,
     threads: options.threads,
-    pinning: choosePinning(os.availableParallelism(), options.threads, options.pin),
+    pinning: choosePinning(os.availableParallelism(), options.threads, options.pin, options.realtime_driver ?? canUseRealtime()),
     inject: options.inject ?? {},
     verify: !options.skip_verify,
     steps,

@@ -13,7 +13,7 @@ export function renderPlan(plan: Plan): string {
   lines.push(`processors: ${plan.processors.map((p) => `${p.name} (${p.description})`).join(', ')}; baseline ${plan.baseline}`);
   lines.push(
     plan.pinning.enabled
-      ? `pinning: processor on CPU ${plan.pinning.processor_cpus.join(',')}, driver on CPU ${plan.pinning.driver_cpus.join(',')}; THREADS=${plan.threads}`
+      ? `pinning: processor on CPU ${plan.pinning.processor_cpus.join(',')}, driver on CPU ${plan.pinning.driver_cpus.join(',')}${plan.pinning.driver_realtime ? ' (real-time priority)' : ''}; THREADS=${plan.threads}`
       : `pinning: off (one core or --no-pin); THREADS=${plan.threads}`,
   );
   if (Object.keys(plan.inject).length > 0) {

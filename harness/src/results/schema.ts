@@ -214,6 +214,7 @@ export const Provenance = z.object({
     enabled: z.boolean(),
     driver_cpus: z.array(count),
     processor_cpus: z.array(count),
+    driver_realtime: z.boolean().describe('the load driver ran at real-time FIFO priority (processors never do)'),
   }),
   threads: count.describe('the one CPU-budget knob given to every processor'),
   /** Knobs that change a processor's behaviour on purpose (e.g. an injected cost), so a run that used one says so. */

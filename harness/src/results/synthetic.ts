@@ -234,7 +234,7 @@ export function syntheticRun(opts: SyntheticRunOptions): RunRecord {
       cpu_model: 'synthetic',
       cores: 2,
       memory_bytes: 24 * 2 ** 30,
-      pinning: { enabled: true, driver_cpus: [0], processor_cpus: [1] },
+      pinning: { enabled: true, driver_cpus: [0], processor_cpus: [1], driver_realtime: true },
       threads: 1,
       injected: {},
     },
