@@ -10,6 +10,7 @@ import { register as registerRun } from './run.ts';
 import { register as registerReport } from './report.ts';
 import { register as registerSchema } from './schema.ts';
 import { register as registerMicrobench } from './microbench.ts';
+import { register as registerBuild } from './build.ts';
 import { register as registerCompare } from './compare.ts';
 import { register as registerGate } from './gate.ts';
 import { register as registerClaims } from './claims.ts';
@@ -25,6 +26,7 @@ export function registerCommands(program: Command): void {
   registerReport(program);
   registerSchema(program);
   registerMicrobench(program);
+  registerBuild(program);
   registerCompare(program);
   registerGate(program);
   registerClaims(program);

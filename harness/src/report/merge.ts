@@ -1,11 +1,15 @@
 // Percentiles of several repetitions together: decode each encoded histogram and add them, the
 // only correct way to combine percentiles.
-import hdr from 'hdr-histogram-js';
+import { decodeHistogram, destroyHistograms, mergeHistograms } from '../record/histogram.ts';
+import { toPercentiles } from '../record/percentiles.ts';
 import type { Percentiles } from '../results/schema.ts';
-import { percentilesOf } from '../results/synthetic.ts';
 
 export function mergedPercentiles(encoded: string[]): Percentiles {
-  const total = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: 3 });
-  for (const e of encoded) total.add(hdr.decodeFromCompressedBase64(e));
-  return percentilesOf(total);
+  const parts = encoded.map(decodeHistogram);
+  const total = mergeHistograms(parts);
+  try {
+    return toPercentiles(total);
+  } finally {
+    destroyHistograms(total, ...parts);
+  }
 }

@@ -3,11 +3,12 @@
 // percentiles, histograms and summaries agree with each other the way a real run's do. Never used
 // to produce a result a user sees.
 import hdr from 'hdr-histogram-js';
+import { toPercentiles } from '../record/percentiles.ts';
+import { seededRng } from '../stats/rng.ts';
 import {
   RESULT_SCHEMA_VERSION,
   type Capacity,
   type Measurement,
-  type Percentiles,
   type PhaseResult,
   type RunManifest,
   type RunRecord,
@@ -30,37 +31,11 @@ export interface SyntheticRunOptions {
   samples_per_phase?: number;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const BASE_LATENCY_US: Record<string, number> = { rust: 90, go: 120, node: 180 };
 const BASE_RSS: Record<string, number> = { rust: 12e6, go: 30e6, node: 70e6 };
 
 function newHistogram(): hdr.Histogram {
   return hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: 3 });
-}
-
-export function percentilesOf(h: hdr.Histogram): Percentiles {
-  const empty = h.totalCount === 0;
-  return {
-    count: h.totalCount,
-    min_us: empty ? 0 : h.minNonZeroValue,
-    mean_us: empty ? 0 : h.mean,
-    p50_us: h.getValueAtPercentile(50),
-    p90_us: h.getValueAtPercentile(90),
-    p99_us: h.getValueAtPercentile(99),
-    p999_us: h.getValueAtPercentile(99.9),
-    p9999_us: h.getValueAtPercentile(99.99),
-    max_us: h.maxValue,
-  };
 }
 
 function phase(rand: () => number, name: 'warmup' | 'measure', base_us: number, samples: number, duration_s: number, rate: number): PhaseResult {
@@ -83,8 +58,8 @@ function phase(rand: () => number, name: 'warmup' | 'measure', base_us: number, 
     responses_ok: Math.round(rate * duration_s),
     errors: { http_4xx: 0, http_5xx: 0, connect: 0, timeout: 0, reset: 0, parse: 0 },
     events_per_s: rate * 100,
-    corrected: percentilesOf(corrected),
-    uncorrected: percentilesOf(uncorrected),
+    corrected: toPercentiles(corrected),
+    uncorrected: toPercentiles(uncorrected),
     corrected_hdr: hdr.encodeIntoCompressedBase64(corrected),
     uncorrected_hdr: hdr.encodeIntoCompressedBase64(uncorrected),
   };
@@ -93,7 +68,7 @@ function phase(rand: () => number, name: 'warmup' | 'measure', base_us: number, 
 
 /** A complete, schema-valid run with deterministic content for a given seed. */
 export function syntheticRun(opts: SyntheticRunOptions): RunRecord {
-  const rand = mulberry32(opts.seed);
+  const rand = seededRng(opts.seed);
   const scenarios = opts.scenarios ?? ['ingest', 'reads'];
   const processors = opts.processors ?? ['node', 'go', 'rust'];
   const repetitions = opts.repetitions ?? 3;
