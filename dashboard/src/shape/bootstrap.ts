@@ -29,7 +29,7 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-function quantileSorted(sorted: readonly number[], q: number): number {
+function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
@@ -52,12 +52,16 @@ export function bootstrapMedian(values: readonly number[], opts: BootstrapOption
   const resamples = opts.resamples ?? 2000;
   const alpha = 1 - (opts.confidence ?? 0.95);
   const rand = mulberry32(opts.seed ?? 0x5eed);
+  // Typed arrays sorted in place (numeric order, no allocation per resample): the Overview runs
+  // this ~80 times × 2000 resamples on every load. Same draws, same medians as a plain median().
   const medians = new Float64Array(resamples);
-  const sample = new Array<number>(n);
+  const sample = new Float64Array(n);
+  const mid = n >> 1;
   for (let r = 0; r < resamples; r++) {
     for (let i = 0; i < n; i++) sample[i] = values[Math.floor(rand() * n)] as number;
-    medians[r] = median(sample);
+    sample.sort();
+    medians[r] = n % 2 ? (sample[mid] as number) : ((sample[mid - 1] as number) + (sample[mid] as number)) / 2;
   }
-  const sorted = Array.from(medians).sort((a, b) => a - b);
+  const sorted = medians.sort();
   return { estimate, low: quantileSorted(sorted, alpha / 2), high: quantileSorted(sorted, 1 - alpha / 2), n };
 }
