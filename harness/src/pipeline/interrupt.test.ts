@@ -28,6 +28,10 @@ describe('Ctrl-C during a run', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`run never reached its first measurement:\n${stderr}`)), 300_000);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        if (!signalled) reject(new Error(`harness run exited (${code}) before its first measurement:\n${stderr}`));
+      });
       child.stderr.on('data', (d: Buffer) => {
         stderr += d.toString();
         if (!signalled && /ingest\/go #1/.test(stderr)) {
