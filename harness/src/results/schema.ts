@@ -214,7 +214,7 @@ export const Provenance = z.object({
     enabled: z.boolean(),
     driver_cpus: z.array(count),
     processor_cpus: z.array(count),
-    driver_realtime: z.boolean().describe('the load driver ran at real-time FIFO priority (processors never do)'),
+    driver_realtime: z.boolean().default(false).describe('the load driver ran at real-time FIFO priority (processors never do); absent in runs written before it was recorded'),
   }),
   threads: count.describe('the one CPU-budget knob given to every processor'),
   /** Knobs that change a processor's behaviour on purpose (e.g. an injected cost), so a run that used one says so. */
