@@ -7,6 +7,7 @@ import type { PoolRequest } from '../plan/requests.ts';
 import { RESULT_SCHEMA_VERSION, type Failure, type Interval, type Measurement, type Phase, type PhaseResult, type Schedule } from '../results/schema.ts';
 import type { SamplerResult } from '../sample/index.ts';
 import { destroyHistograms, encodeHistogram, histogramsFromRecords, intervalHistograms } from './histogram.ts';
+import { driverHealth } from './driver-health.ts';
 import { attributePauses } from './pause-attribution.ts';
 import { toPercentiles } from './percentiles.ts';
 import { resourcesOf, runtimeOf } from './resources.ts';
@@ -117,7 +118,6 @@ export function buildMeasurement(x: MeasurementInputs): Measurement {
   const phases = [phaseResult(r, x.pool, 'warmup', x.warmup_s), phaseResult(r, x.pool, 'measure', x.measure_s)];
   const measureEvents = (phases[1]!.events_per_s * x.measure_s);
   const t0_unix_ns = Number(x.drive.t0_unix_ns);
-  const h = x.drive.summary.health;
   // A measurement without a single response measured nothing: say so rather than report zeros.
   const failure: Failure | null =
     x.failure ?? (phases[1]!.corrected.count === 0 ? { stage: 'drive', message: 'no responses during the measure phase', stderr_tail: '' } : null);
@@ -141,14 +141,7 @@ export function buildMeasurement(x: MeasurementInputs): Measurement {
     resources: resourcesOf(x.sampler, t0_unix_ns, x.warmup_s, x.measure_s, x.idle_rss_bytes, measureEvents),
     runtime: runtimeOf(x.sampler, t0_unix_ns, x.warmup_s + x.measure_s),
     pause_attribution: attribution(r, x, phases[1]!.corrected.p99_us),
-    driver: {
-      driver_limited: h.driver_limited,
-      reasons: h.driver_limited_reasons,
-      schedule_lag_p50_us: h.schedule_lag_us.p50,
-      schedule_lag_p99_us: h.schedule_lag_us.p99,
-      schedule_lag_max_us: h.schedule_lag_us.max,
-      cpu_utilisation: h.cpu_utilisation,
-    },
+    driver: driverHealth(x.drive.summary, phases[1]!.corrected.p99_us),
   };
 }
 
