@@ -24,7 +24,17 @@ import { formatRate, tally, wilson } from './proof-tally.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-const { values: args } = parseArgs({
+function parseOrExplain<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    // A mistyped flag gets one line, not a stack trace (e.g. `--run-args=--repetitions 5`).
+    process.stderr.write(`bench:gate: ${err instanceof Error ? err.message.split('\n')[0] : String(err)} (pass values that start with a dash as --run-args="--flag value")\n`);
+    process.exit(2);
+  }
+}
+
+const { values: args } = parseOrExplain(() => parseArgs({
   options: {
     simulate: { type: 'boolean', default: false },
     pairs: { type: 'string', default: '10' },
@@ -37,7 +47,7 @@ const { values: args } = parseArgs({
     results: { type: 'string', default: path.join(os.tmpdir(), 'harness-gate-proof') },
     'run-args': { type: 'string', default: '' },
   },
-});
+}));
 
 const pairs = Number(args.pairs);
 const confidence = Number(args.confidence);
