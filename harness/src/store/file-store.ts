@@ -17,7 +17,7 @@ import { readRunDir } from '../results/read-run.ts';
 import { Measurement, RunManifest, type RunRecord } from '../results/schema.ts';
 import { dirStamp, indexValues, readSeriesIndex, seriesIndexFromFiles, type SeriesIndex } from './file-series-index.ts';
 import { mergeEncodedHistograms } from './merge-histograms.ts';
-import { DEFAULT_SERIES_LAST, median } from './series-logic.ts';
+import { DEFAULT_SERIES_LAST, seriesPoint } from './series-logic.ts';
 import { limitOf, matchesFilter, newestFirst, summarize, timeMs } from './summary.ts';
 import type { MergedHistogramQuery, RunFilter, RunSummary, SeriesPoint, SeriesQuery, StoreReader } from './types.ts';
 
@@ -190,15 +190,7 @@ export class FileStore implements StoreReader {
       const values = indexValues(indexes[i]!, q.metric, q.scenario, q.processor);
       for (const processor of [...values.keys()].sort()) {
         const vs = values.get(processor)!;
-        points.push({
-          run_id: run.run_id,
-          started_at: run.started_at,
-          git_sha: run.git_sha,
-          git_branch: run.git_branch,
-          processor,
-          value: median(vs),
-          repetitions: vs.length,
-        });
+        points.push(seriesPoint(run, processor, vs));
       }
     });
     return points;

@@ -1,7 +1,7 @@
 // What a series point's value is, shared by both stores: a measure-phase metric of each ok
 // measurement, then the median over the run's repetitions (never the mean of percentiles).
 import type { Capacity, Measurement } from '../results/schema.ts';
-import type { SeriesMetric } from './types.ts';
+import type { RunSummary, SeriesMetric, SeriesPoint } from './types.ts';
 
 export const DEFAULT_SERIES_LAST = 100;
 
@@ -46,4 +46,17 @@ export function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** One point of a series: a run's median over its repetitions of one processor. */
+export function seriesPoint(run: Pick<RunSummary, 'run_id' | 'started_at' | 'git_sha' | 'git_branch'>, processor: string, values: readonly number[]): SeriesPoint {
+  return {
+    run_id: run.run_id,
+    started_at: run.started_at,
+    git_sha: run.git_sha,
+    git_branch: run.git_branch,
+    processor,
+    value: median(values),
+    repetitions: values.length,
+  };
 }

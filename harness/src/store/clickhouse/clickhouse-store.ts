@@ -4,7 +4,7 @@ import { RUN_ID_PATTERN } from '../../results/layout.ts';
 import type { RunRecord } from '../../results/schema.ts';
 import type { ClickHouseConfig } from '../config.ts';
 import { mergeEncodedHistograms } from '../merge-histograms.ts';
-import { DEFAULT_SERIES_LAST, median } from '../series-logic.ts';
+import { DEFAULT_SERIES_LAST, seriesPoint } from '../series-logic.ts';
 import { limitOf } from '../summary.ts';
 import type { MergedHistogramQuery, RunFilter, RunSummary, SeriesPoint, SeriesQuery, StoreReader } from '../types.ts';
 import { connect, type CompactRows, type Connection } from './connection.ts';
@@ -113,15 +113,7 @@ export class ClickHouseStore implements StoreReader {
     for (const run of [...runs].reverse()) {
       for (const { processor, values } of (byRun.get(run.run_id) ?? []).sort((a, b) => (a.processor < b.processor ? -1 : 1))) {
         if (values.length === 0) continue;
-        points.push({
-          run_id: run.run_id,
-          started_at: run.started_at,
-          git_sha: run.git_sha,
-          git_branch: run.git_branch,
-          processor,
-          value: median(values),
-          repetitions: values.length,
-        });
+        points.push(seriesPoint(run, processor, values));
       }
     }
     return points;
