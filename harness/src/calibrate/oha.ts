@@ -1,10 +1,11 @@
 // oha (hatoo/oha) as the reference open-loop tool: `-q RATE --latency-correction` schedules
 // requests at a fixed rate and measures from the scheduled time, like our driver.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { runToCompletion } from '../drive/child-output.ts';
 import { pinned } from '../drive/pin.ts';
 import type { OpenLoopLatencyUs } from './types.ts';
 
@@ -65,22 +66,13 @@ export function ohaArgs(o: Omit<OhaRunOptions, 'oha' | 'cpus' | 'realtime'>): st
   return ['--no-tui', '--output-format', 'json', '-z', `${o.duration_s}s`, '-q', String(o.rate_per_s), '--latency-correction', '-c', String(o.connections), o.url];
 }
 
-export function runOha(o: OhaRunOptions): Promise<OpenLoopLatencyUs> {
+export async function runOha(o: OhaRunOptions): Promise<OpenLoopLatencyUs> {
   const [cmd, args] = pinned(o.cpus, o.oha.path, ohaArgs(o), o.realtime);
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`oha failed (exit ${code}): ${err.trim()}`));
-      try {
-        resolve(parseOhaJson(out));
-      } catch (e) {
-        reject(new Error(`cannot read oha's JSON output: ${(e as Error).message}`));
-      }
-    });
-  });
+  const { code, stdout, stderr } = await runToCompletion(cmd, args);
+  if (code !== 0) throw new Error(`oha failed (exit ${code}): ${stderr.trim()}`);
+  try {
+    return parseOhaJson(stdout);
+  } catch (e) {
+    throw new Error(`cannot read oha's JSON output: ${(e as Error).message}`);
+  }
 }

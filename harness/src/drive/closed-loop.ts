@@ -1,8 +1,8 @@
 // runClosedLoop: capacity with autocannon (closed loop: each connection sends its next request
 // when the previous response arrives). Only its THROUGHPUT is reported: its latency histogram is
 // in whole milliseconds and its coordinated-omission correction is wrong (measurement.md).
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runToCompletion } from './child-output.ts';
 import { pinned } from './pin.ts';
 import type { PoolRequest } from './pool.ts';
 import type { ClosedLoopChildInput, ClosedLoopChildOutput } from './closed-loop-child.ts';
@@ -88,24 +88,14 @@ export async function runClosedLoop(opts: ClosedLoopOptions): Promise<CapacityRe
   };
 }
 
-function runChild(cpus: string | undefined, realtime: boolean, input: ClosedLoopChildInput): Promise<ClosedLoopChildOutput> {
+async function runChild(cpus: string | undefined, realtime: boolean, input: ClosedLoopChildInput): Promise<ClosedLoopChildOutput> {
   const [inner, innerArgs] = pinned(cpus, process.execPath, ['--import', 'tsx', CHILD]);
   const [cmd, args] = realtime ? ['nice', ['-n', '-20', inner, ...innerArgs]] : [inner, innerArgs];
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`autocannon run failed (exit ${code}): ${err.trim()}`));
-      try {
-        resolve(JSON.parse(out) as ClosedLoopChildOutput);
-      } catch {
-        reject(new Error(`autocannon run printed no result: ${out.slice(0, 200)} ${err.trim()}`));
-      }
-    });
-    child.stdin.end(JSON.stringify(input));
-  });
+  const { code, stdout, stderr } = await runToCompletion(cmd, args, { cwd: REPO_ROOT, stdin: JSON.stringify(input) });
+  if (code !== 0) throw new Error(`autocannon run failed (exit ${code}): ${stderr.trim()}`);
+  try {
+    return JSON.parse(stdout) as ClosedLoopChildOutput;
+  } catch {
+    throw new Error(`autocannon run printed no result: ${stdout.slice(0, 200)} ${stderr.trim()}`);
+  }
 }

@@ -1,11 +1,11 @@
 // runOpenLoop: the TypeScript face of the native driver. It writes the pool and config, runs the
 // driver (pinned), and returns the records as typed arrays plus the driver's summary.
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../cli/fatal.ts';
 import { ensureDriverBuilt } from './build.ts';
+import { runToCompletion } from './child-output.ts';
 import { pinned } from './pin.ts';
 import { writePoolFile, type PoolRequest } from './pool.ts';
 import { parseRecords, type OpenLoopRecords } from './records.ts';
@@ -82,21 +82,12 @@ export async function runOpenLoop(opts: OpenLoopOptions): Promise<OpenLoopResult
   }
 }
 
-function runDriver(cpus: string | undefined, realtime: boolean, driver: string, configPath: string): Promise<string> {
+async function runDriver(cpus: string | undefined, realtime: boolean, driver: string, configPath: string): Promise<string> {
   const [cmd, args] = pinned(cpus, driver, [configPath], realtime);
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (code === 0) return resolve(out);
-      const msg = err.trim() || `driver exited with ${signal ?? code}`;
-      // 2: bad configuration (user's rate, duration…); 3: target unreachable. Both are the user's to fix.
-      if (code === 2 || code === 3) reject(new UserError(msg));
-      else reject(new Error(msg));
-    });
-  });
+  const { code, signal, stdout, stderr } = await runToCompletion(cmd, args);
+  if (code === 0) return stdout;
+  const msg = stderr.trim() || `driver exited with ${signal ?? code}`;
+  // 2: bad configuration (user's rate, duration…); 3: target unreachable. Both are the user's to fix.
+  if (code === 2 || code === 3) throw new UserError(msg);
+  throw new Error(msg);
 }
