@@ -2,6 +2,8 @@
 // a percentile bootstrap of the median: resample the repetition values with replacement, take
 // each resample's median, read the interval off the spread. Seeded so a page shows the same
 // interval on every load.
+import { median } from '../../../harness/src/stats/describe.ts';
+import { seededRng } from '../../../harness/src/stats/rng.ts';
 
 export interface Estimate {
   /** Median of the values. */
@@ -11,23 +13,9 @@ export interface Estimate {
   n: number;
 }
 
-export function median(values: readonly number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
+// The harness's own median and seeded PRNG: the dashboard's intervals use the same arithmetic.
+export { median };
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   const pos = (sorted.length - 1) * q;
@@ -51,7 +39,7 @@ export function bootstrapMedian(values: readonly number[], opts: BootstrapOption
   if (n < 2) return { estimate, low: estimate, high: estimate, n };
   const resamples = opts.resamples ?? 2000;
   const alpha = 1 - (opts.confidence ?? 0.95);
-  const rand = mulberry32(opts.seed ?? 0x5eed);
+  const rand = seededRng(opts.seed ?? 0x5eed);
   // Typed arrays sorted in place (numeric order, no allocation per resample): the Overview runs
   // this ~80 times × 2000 resamples on every load. Same draws, same medians as a plain median().
   const medians = new Float64Array(resamples);

@@ -1,10 +1,9 @@
 // Medians over repeated runs: the figure we report on a noisy machine (never one run, never a mean).
+import { median as medianOrNaN } from '../stats/describe.ts';
 
 export function median(values: readonly number[]): number {
   if (values.length === 0) throw new Error('median of nothing');
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  return medianOrNaN(values);
 }
 
 export function medians(runs: ReadonlyArray<{ p50_us: number; p99_us: number; max_us: number }>): { p50_us: number; p99_us: number; max_us: number } {

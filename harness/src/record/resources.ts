@@ -3,13 +3,10 @@
 // service settles at under this load, which peak RSS alone would overstate.
 import type { Resources, Runtime } from '../results/schema.ts';
 import type { SamplerResult, TimedReading } from '../sample/index.ts';
+import { median } from '../stats/describe.ts';
 
-function medianOf(values: number[]): number {
-  const v = [...values].sort((a, b) => a - b);
-  if (v.length === 0) return 0;
-  const mid = Math.floor(v.length / 2);
-  return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
-}
+/** 0 when there are no samples (a resource figure is a byte count, never NaN). */
+const medianOf = (values: number[]) => (values.length === 0 ? 0 : median(values));
 
 /** The reading closest to time t (seconds after t0). */
 function nearest(readings: readonly TimedReading[], t0_unix_ms: number, t_s: number): TimedReading | undefined {

@@ -2,6 +2,7 @@
 // from the repetitions' merged histograms (percentiles are never averaged), memory, CPU, GC
 // pauses and capacity, with ratios against a baseline processor.
 import type { Measurement, RunRecord } from '../results/schema.ts';
+import { median as medianOf } from '../stats/describe.ts';
 import { mergedPercentiles } from './merge.ts';
 
 export interface SummaryRow {
@@ -48,11 +49,10 @@ export interface ScenarioSummary {
   rows: Array<SummaryRow & { vs_baseline: SummaryRatios }>;
 }
 
+/** Median of the finite values; null when there are none (the table prints a dash). */
 export function median(values: number[]): number | null {
-  const v = values.filter(Number.isFinite).sort((a, b) => a - b);
-  if (v.length === 0) return null;
-  const mid = Math.floor(v.length / 2);
-  return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
+  const v = values.filter(Number.isFinite);
+  return v.length === 0 ? null : medianOf(v);
 }
 
 const measurePhase = (m: Measurement) => m.phases.find((p) => p.phase === 'measure');

@@ -15,7 +15,9 @@ export function variance(xs: readonly number[]): number {
   return s / (xs.length - 1);
 }
 
+/** The median (mean of the two middle values for an even count); NaN for no values. */
 export function median(xs: readonly number[]): number {
+  if (xs.length === 0) return Number.NaN;
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;

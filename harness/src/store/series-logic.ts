@@ -1,6 +1,7 @@
 // What a series point's value is, shared by both stores: a measure-phase metric of each ok
 // measurement, then the median over the run's repetitions (never the mean of percentiles).
 import type { Capacity, Measurement } from '../results/schema.ts';
+import { median as medianOrNaN } from '../stats/describe.ts';
 import type { RunSummary, SeriesMetric, SeriesPoint } from './types.ts';
 
 export const DEFAULT_SERIES_LAST = 100;
@@ -43,9 +44,7 @@ export function capacityValue(c: Capacity): number | undefined {
 /** The median; for an even count, the mean of the two middle values. */
 export function median(values: readonly number[]): number {
   if (values.length === 0) throw new RangeError('median of nothing');
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  return medianOrNaN(values);
 }
 
 /** One point of a series: a run's median over its repetitions of one processor. */
