@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { buildProcessor } from '../build/index.ts';
 import { ensureDriverBuilt } from '../drive/build.ts';
 import { loadManifests } from '../processors/index.ts';
-import { UserError } from './fatal.ts';
+import { UserError } from '../errors/user-error.ts';
 import { REPO_ROOT } from './plan-options.ts';
 
 export function register(program: Command): void {

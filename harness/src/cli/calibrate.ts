@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { calibrate } from '../calibrate/calibrate.ts';
 import { renderCalibration } from '../calibrate/render.ts';
-import { UserError } from './fatal.ts';
+import { UserError } from '../errors/user-error.ts';
 
 interface CalibrateFlags {
   rate: string;

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { parseStatOptions, statOptionFlags, type StatFlags } from '../compare/cli-options.ts';
 import { runCompare, type CompareTarget } from '../compare/run-compare.ts';
 import { openStore, storeConfigFromEnv } from '../store/index.ts';
-import { UserError } from './fatal.ts';
+import { UserError } from '../errors/user-error.ts';
 
 interface CompareFlags extends StatFlags {
   run?: string;

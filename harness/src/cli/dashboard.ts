@@ -5,7 +5,7 @@ import { startDashboardServer } from '../serve/server.ts';
 import { DIST_DIR, ensureDashboardBuilt } from '../serve/build-app.ts';
 import { fileClaimsSource } from '../serve/claims.ts';
 import { openStore, storeConfigFromEnv } from '../store/index.ts';
-import { UserError } from './fatal.ts';
+import { UserError } from '../errors/user-error.ts';
 
 export const DEFAULT_DASHBOARD_PORT = 5178;
 

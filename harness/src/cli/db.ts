@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { storeConfigFromEnv } from '../store/config.ts';
 import { ClickHouseError } from '../store/clickhouse/connection.ts';
 import { migrate, migrationStatus } from '../store/clickhouse/migrate.ts';
-import { UserError } from './fatal.ts';
+import { UserError } from '../errors/user-error.ts';
 
 async function oneLine<T>(run: () => Promise<T>): Promise<T> {
   try {

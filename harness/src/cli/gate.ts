@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { parseStatOptions, statOptionFlags, type StatFlags } from '../compare/cli-options.ts';
 import { GATE_RULES, type GateRule } from '../gate/evaluate.ts';
 import { DEFAULT_LIMITS } from '../gate/limits.ts';
-import { UserError } from './fatal.ts';
+import { UserError } from '../errors/user-error.ts';
 import { runGate } from '../gate/run-gate.ts';
 import { openStore, storeConfigFromEnv } from '../store/index.ts';
 

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
 import { loadManifests } from '../processors/index.ts';
-import { UserError } from './fatal.ts';
+import { UserError } from '../errors/user-error.ts';
 import { REPO_ROOT } from './plan-options.ts';
 
 function runInherit(command: string[], cwd: string): Promise<number> {

@@ -3,7 +3,7 @@
 import { Command, Option } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { buildPlan, type PlanResult } from '../plan/index.ts';
-import { UserError } from './fatal.ts';
+import { UserError } from '../errors/user-error.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 

@@ -4,7 +4,7 @@ import { RUN_ID_PATTERN } from '../results/layout.ts';
 import { storeConfigFromEnv } from '../store/config.ts';
 import { ClickHouseError } from '../store/clickhouse/connection.ts';
 import { pushRuns, runFolderIds } from '../store/clickhouse/push-runs.ts';
-import { UserError } from './fatal.ts';
+import { UserError } from '../errors/user-error.ts';
 
 export function register(program: Command): void {
   program

@@ -6,7 +6,7 @@ import { fileClaimsSource } from '../serve/claims.ts';
 import { renderSummaryMarkdown, renderSummaryText, summarize } from '../report/index.ts';
 import { RUN_ID_PATTERN } from '../results/layout.ts';
 import { openStore, storeConfigFromEnv } from '../store/index.ts';
-import { UserError } from './fatal.ts';
+import { UserError } from '../errors/user-error.ts';
 
 interface ReportFlags {
   format: string;

@@ -7,7 +7,7 @@ import { renderSummaryMarkdown, renderSummaryText, summarize } from '../report/i
 import { runClaims } from '../claims/run-claims.ts';
 import { FileStore, openSinks, storeConfigFromEnv } from '../store/index.ts';
 import path from 'node:path';
-import { UserError } from './fatal.ts';
+import { EXIT, UserError } from '../errors/user-error.ts';
 import { addPlanOptions, planFromFlags, REPO_ROOT, type PlanFlags } from './plan-options.ts';
 import { progressRenderer } from './progress.ts';
 
@@ -48,6 +48,6 @@ export function register(program: Command): void {
       else if (!claims.ok) process.stderr.write(`harness: claims not evaluated: ${claims.problems.join('; ')}\n`);
       process.stderr.write(`harness: results in ${config.resultsRoot}/${run.manifest.run_id} (harness report ${run.manifest.run_id})\n`);
       if (run.manifest.status === 'failed') throw new UserError('no measurement succeeded; see the warnings above', 1);
-      if (run.manifest.status === 'incomplete') process.exitCode = 130;
+      if (run.manifest.status === 'incomplete') process.exitCode = EXIT.interrupted;
     });
 }

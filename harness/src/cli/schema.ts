@@ -1,7 +1,7 @@
 // `harness schema`: print or regenerate the JSON Schema of the result files.
 import type { Command } from 'commander';
 import { PERSISTED, schemaFileText, writeJsonSchemas, type PersistedKind } from '../results/json-schema.ts';
-import { UserError } from './fatal.ts';
+import { UserError } from '../errors/user-error.ts';
 
 export function register(program: Command): void {
   program

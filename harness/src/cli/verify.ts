@@ -3,7 +3,7 @@
 // failure.
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { UserError } from './fatal.ts';
+import { EXIT, UserError } from '../errors/user-error.ts';
 import { verifyProcessors, renderVerifyReport, type Suite } from '../verify/index.ts';
 
 const SUITES: readonly Suite[] = ['vectors', 'differential', 'all'];
@@ -31,6 +31,6 @@ export function register(program: Command): void {
         onProgress: (m) => process.stderr.write(`verify: ${m}\n`),
       });
       process.stdout.write(renderVerifyReport(report));
-      if (!report.ok) process.exitCode = 1;
+      if (!report.ok) process.exitCode = EXIT.failed;
     });
 }

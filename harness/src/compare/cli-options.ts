@@ -1,6 +1,6 @@
 // The statistics flags shared by compare, gate and claims, validated with every problem at once.
 import type { Command } from 'commander';
-import { UserError } from '../cli/fatal.ts';
+import { UserError } from '../errors/user-error.ts';
 import type { CompareMethod } from './estimate.ts';
 
 export interface StatFlags {

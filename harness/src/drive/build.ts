@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UserError } from '../cli/fatal.ts';
+import { UserError } from '../errors/user-error.ts';
 
 export const DRIVER_CRATE_DIR = fileURLToPath(new URL('../../driver/', import.meta.url));
 

@@ -1,7 +1,7 @@
 // The driver end to end against trivial-server: intended times follow the schedule exactly
 // (they are computed, not measured), phases and kinds are labelled, every request is answered.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserError } from '../cli/fatal.ts';
+import { UserError } from '../errors/user-error.ts';
 import { runOpenLoop } from './open-loop.ts';
 import { Phase } from './records.ts';
 import { intendedTimesNs } from './schedule.ts';

@@ -3,7 +3,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UserError } from '../cli/fatal.ts';
+import { UserError } from '../errors/user-error.ts';
 import { ensureDriverBuilt } from './build.ts';
 import { runToCompletion } from './child-output.ts';
 import { pinned } from './pin.ts';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchProcessor, LaunchError, runningChildCount, type RunningProcessor } from './index.ts';
 import { fakeManifest } from './fixtures/fake-manifest.ts';
-import { UserError } from '../cli/fatal.ts';
+import { UserError } from '../errors/user-error.ts';
 
 const logDir = mkdtempSync(join(tmpdir(), 'launch-'));
 const started: RunningProcessor[] = [];

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join, isAbsolute, resolve } from 'node:path';
 import type { ProcessorManifest } from '../processors/index.ts';
-import { UserError } from '../cli/fatal.ts';
+import { UserError } from '../errors/user-error.ts';
 import { registerChild } from './registry.ts';
 import { freePort, assertPortFree } from './port.ts';
 import { waitUntilReady } from './readiness.ts';

@@ -1,7 +1,7 @@
 // Loopback port selection. A free port is found by binding port 0 and releasing it; the small
 // window in which another program could take it is covered by the launcher's retry.
 import { createServer } from 'node:net';
-import { UserError } from '../cli/fatal.ts';
+import { UserError } from '../errors/user-error.ts';
 
 export function freePort(host = '127.0.0.1'): Promise<number> {
   return new Promise((resolvePort, reject) => {

@@ -2,7 +2,7 @@
 // will follow, frozen before anything starts, printable (`harness plan`) and stored with the run.
 import os from 'node:os';
 import path from 'node:path';
-import { UserError } from '../cli/fatal.ts';
+import { UserError } from '../errors/user-error.ts';
 import { loadManifests, type ProcessorManifest } from '../processors/index.ts';
 import { availableScenarios, loadProfiles, loadScenario } from './load-scenarios.ts';
 import type { Profile, ScenarioSpec } from './scenario.ts';

@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadManifests } from './load.ts';
-import { UserError } from '../cli/fatal.ts';
+import { UserError } from '../errors/user-error.ts';
 
 function validManifest(name: string): Record<string, unknown> {
   return {

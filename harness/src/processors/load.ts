@@ -3,7 +3,7 @@
 // that needs fixing.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve, relative } from 'node:path';
-import { UserError } from '../cli/fatal.ts';
+import { UserError } from '../errors/user-error.ts';
 import { manifestSchema, type ProcessorManifest } from './manifest.ts';
 
 export function loadManifests(repoRoot: string, names?: readonly string[]): ProcessorManifest[] {

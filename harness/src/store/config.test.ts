@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../cli/fatal.ts';
+import { UserError } from '../errors/user-error.ts';
 import { DEFAULT_RESULTS_ROOT, storeConfigFromEnv } from './config.ts';
 
 describe('storeConfigFromEnv', () => {

@@ -1,7 +1,7 @@
 // Which store a command reads from and which sinks a run writes to. One place decides, from flags
 // first and the environment second, so every command (run, report, serve, push) agrees.
 import { fileURLToPath } from 'node:url';
-import { UserError } from '../cli/fatal.ts';
+import { UserError } from '../errors/user-error.ts';
 
 /** How to reach a ClickHouse server. TLS: use an https:// URL (and `caCertPath` for a private CA). */
 export interface ClickHouseConfig {

@@ -1,7 +1,7 @@
 // Reads every scenarios/<suite>/vectors/*.json, validated, in a fixed order (suite, then file).
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { UserError } from '../cli/fatal.ts';
+import { UserError } from '../errors/user-error.ts';
 import { vectorSchema, type Vector } from './vector-schema.ts';
 
 export interface VectorFile {
