@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 import { registerCommands } from './cli/commands.ts';
 import { reportFatal } from './cli/fatal.ts';
+import { exitIfStdioClosed, guardStdio } from './cli/stdio.ts';
 
 const program = new Command()
   .name('harness')
@@ -11,6 +12,7 @@ const program = new Command()
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 
+guardStdio();
 registerCommands(program);
 
-program.parseAsync(process.argv).catch(reportFatal);
+program.parseAsync(process.argv).then(exitIfStdioClosed, reportFatal);

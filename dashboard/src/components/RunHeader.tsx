@@ -17,6 +17,7 @@ export function RunHeader({ run }: { run: RunView }) {
           {n}
         </div>
       ))}
+      {m.status === 'abandoned' ? <div className="warn">The harness that wrote this run is gone (killed or crashed) and the run will never finish: it holds what was written before that.</div> : null}
       {limited ? <div className="warn">{limited} measurement(s) were limited by the load driver: their latency describes the driver, not the processor.</div> : null}
       {failed ? <div className="warn">{failed} measurement(s) failed or were incomplete and are left out of the statistics.</div> : null}
     </div>

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { EXIT, UserError } from '../errors/user-error.ts';
 import { addPlanOptions, planFromFlags, REPO_ROOT, type PlanFlags } from './plan-options.ts';
 import { progressRenderer } from './progress.ts';
+import { writeData } from './stdio.ts';
 
 interface RunFlags extends PlanFlags {
   store?: string;
@@ -37,14 +38,14 @@ export function register(program: Command): void {
       const run = await runPipeline({ repoRoot: REPO_ROOT, plan, manifests, sink, resultsRoot: config.resultsRoot, events: progress });
       progress.stop();
       const summaries = summarize(run);
-      if (flags.json) process.stdout.write(`${JSON.stringify({ run_id: run.manifest.run_id, status: run.manifest.status, summaries }, null, 2)}\n`);
-      else process.stdout.write(`${flags.markdown ? renderSummaryMarkdown(run.manifest, summaries) : renderSummaryText(run.manifest, summaries)}\n`);
+      if (flags.json) writeData(`${JSON.stringify({ run_id: run.manifest.run_id, status: run.manifest.status, summaries }, null, 2)}\n`);
+      else writeData(`${flags.markdown ? renderSummaryMarkdown(run.manifest, summaries) : renderSummaryText(run.manifest, summaries)}\n`);
       // The decision record's claims, judged on this run (the dashboard shows the same verdicts).
       const claims = await runClaims(
         { runs: [run.manifest.run_id], file: path.join(REPO_ROOT, 'claims', 'decision-record.json'), format: flags.markdown ? 'markdown' : 'text', write_to: config.resultsRoot },
         new FileStore(config.resultsRoot),
       );
-      if (claims.ok && !flags.json) process.stdout.write(`\n${claims.stdout}`);
+      if (claims.ok && !flags.json) writeData(`\n${claims.stdout}`);
       else if (!claims.ok) process.stderr.write(`harness: claims not evaluated: ${claims.problems.join('; ')}\n`);
       process.stderr.write(`harness: results in ${config.resultsRoot}/${run.manifest.run_id} (harness report ${run.manifest.run_id})\n`);
       if (run.manifest.status === 'failed') throw new UserError('no measurement succeeded; see the warnings above', 1);

@@ -6,7 +6,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { RUN_FILE, RUN_ID_PATTERN } from '../results/layout.ts';
 import { readRunDir, ResultFileError } from '../results/read-run.ts';
-import type { RunRecord, RunStatus } from '../results/schema.ts';
+import { RunStatus, type RunRecord } from '../results/schema.ts';
 import type { RunFilter, StoreReader } from '../store/types.ts';
 
 export type Resolved = { ok: true; runs: RunRecord[]; described: string } | { ok: false; problems: string[] };
@@ -44,8 +44,8 @@ export function parseQuery(spec: string): { ok: true; query: RunQuery } | { ok: 
       }
       case 'status':
         if (value === 'any') delete query.status;
-        else if (['running', 'complete', 'incomplete', 'failed'].includes(value)) query.status = value as RunStatus;
-        else problems.push(`query "status=${value}": expected complete, incomplete, failed, running or any`);
+        else if ((RunStatus.options as readonly string[]).includes(value)) query.status = value as RunStatus;
+        else problems.push(`query "status=${value}": expected ${RunStatus.options.join(', ')} or any`);
         break;
       default:
         problems.push(`query key "${key}" is unknown (known: ${QUERY_KEYS.join(', ')})`);

@@ -12,7 +12,9 @@ import type { Plan, PlanStep, ScenarioSpec } from '../plan/index.ts';
 import { requestPool, type PoolRequest } from '../plan/requests.ts';
 import type { ProcessorManifest } from '../processors/index.ts';
 import { buildMeasurement, failedMeasurement } from '../record/measurement.ts';
+import { EXIT } from '../errors/user-error.ts';
 import { newRunId, LOGS_DIR } from '../results/layout.ts';
+import { currentOwner } from '../results/liveness.ts';
 import {
   RESULT_SCHEMA_VERSION,
   type Capacity,
@@ -45,6 +47,8 @@ export interface RunOptions {
 }
 
 const STDERR_TAIL_CHARS = 2000;
+/** A second signal this soon after the first is the same keypress passed on by npm or the shell. */
+const DUPLICATE_SIGNAL_MS = 500;
 const tail = (s: string) => s.slice(-STDERR_TAIL_CHARS);
 
 function message(err: unknown): string {
@@ -65,15 +69,35 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
   const runDir = path.join(opts.resultsRoot, run_id);
   const logDir = path.join(runDir, LOGS_DIR);
   const interrupt = new AbortController();
-  let signals = 0;
-  const onSignal = () => {
-    signals++;
-    if (signals > 1) process.exit(130);
+  let finalWritten = false;
+  // Whatever ends the process before the final manifest (a second Ctrl-C, an uncaught error, a
+  // closed terminal's SIGHUP arriving twice), the run folder must not be left `running`.
+  const stopNow = (note: string) => {
+    if (finalWritten) return;
+    finalWritten = true;
+    try {
+      opts.sink.stopNow?.({ ...manifest('incomplete', states), notes: [...notes, note] });
+    } catch {
+      // Nothing more can be done on the way out.
+    }
+  };
+  const onExit = () => stopNow('the harness exited before the run finished (an uncaught error?): measurements after that are missing');
+  let firstSignalAt: number | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    const now = Date.now();
+    if (firstSignalAt !== undefined) {
+      // npm and a shell pipeline may each pass the same Ctrl-C on: one press is one interruption.
+      if (now - firstSignalAt < DUPLICATE_SIGNAL_MS) return;
+      stopNow(`interrupted twice (${signal}): quit at once, the measurement in progress is lost`);
+      process.exit(EXIT.interrupted);
+    }
+    firstSignalAt = now;
     events.emit({ type: 'interrupted' });
     interrupt.abort();
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const s of SIGNALS) process.on(s, onSignal);
+  process.on('exit', onExit);
   deferSignals(() => undefined);
 
   const measurements: Measurement[] = [];
@@ -95,7 +119,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
     provenance,
     noise,
     notes,
+    owner,
   });
+  const owner = currentOwner();
   const startedAt = new Date();
   const states: ProcessorState[] = opts.manifests.map((m) => ({
     manifest: m,
@@ -196,8 +222,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
     }
     events.emit({ type: 'step', label: 'done', done, total });
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const s of SIGNALS) process.off(s, onSignal);
     deferSignals(undefined);
   }
 
@@ -206,6 +231,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
   if (interrupt.signal.aborted) notes.push('interrupted (Ctrl-C): measurements after the interruption are marked incomplete');
   const final = manifest(status, states);
   const outcome = await opts.sink.stop(final);
+  finalWritten = true;
+  process.off('exit', onExit);
   if (!outcome.ok) events.emit({ type: 'warning', text: `store: ${outcome.error}` });
   return { manifest: final, measurements, capacity };
 }

@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { CAPACITY_DIR, MEASUREMENTS_DIR, RUN_FILE } from './layout.ts';
+import { effectiveStatus } from './liveness.ts';
 import { Capacity, Measurement, RunManifest, type RunRecord } from './schema.ts';
 
 export class ResultFileError extends Error {
@@ -45,5 +46,5 @@ export async function readRunDir(dir: string): Promise<RunRecord> {
   for (const f of await listJson(path.join(dir, MEASUREMENTS_DIR))) measurements.push(await readJson(f, Measurement));
   const capacity: Capacity[] = [];
   for (const f of await listJson(path.join(dir, CAPACITY_DIR))) capacity.push(await readJson(f, Capacity));
-  return { manifest, measurements, capacity };
+  return { manifest: { ...manifest, status: effectiveStatus(manifest) }, measurements, capacity };
 }

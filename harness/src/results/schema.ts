@@ -229,8 +229,21 @@ export const Noise = z.object({
 });
 export type Noise = z.infer<typeof Noise>;
 
-export const RunStatus = z.enum(['running', 'complete', 'incomplete', 'failed']);
+/**
+ * `abandoned` is never written by the run itself: readers report a `running` run whose process is
+ * gone that way (results/liveness.ts), and `push` stores it so.
+ */
+export const RunStatus = z.enum(['running', 'complete', 'incomplete', 'failed', 'abandoned']);
 export type RunStatus = z.infer<typeof RunStatus>;
+
+/** The process that writes a run, so a reader can tell a live `running` run from an abandoned one. */
+export const RunOwner = z.object({
+  hostname: z.string(),
+  boot_id: z.string().describe('/proc/sys/kernel/random/boot_id: changes at every boot'),
+  pid: count,
+  pid_start_ticks: z.number().nullable().describe('start time of the pid in clock ticks since boot, so a reused pid is not taken for the harness'),
+});
+export type RunOwner = z.infer<typeof RunOwner>;
 
 /** `results/<run_id>/run.json`: written at the start (status running) and rewritten at the end. */
 export const RunManifest = z.object({
@@ -248,6 +261,7 @@ export const RunManifest = z.object({
   provenance: Provenance,
   noise: Noise,
   notes: z.array(z.string()),
+  owner: RunOwner.nullable().optional().describe('absent in runs written before it was recorded'),
 });
 export type RunManifest = z.infer<typeof RunManifest>;
 

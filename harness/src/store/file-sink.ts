@@ -4,7 +4,7 @@
 // the final run.json, a series index (file-series-index.ts) so trends over many runs stay cheap.
 import { RUN_ID_PATTERN, runDir } from '../results/layout.ts';
 import type { Capacity, Measurement, RunManifest } from '../results/schema.ts';
-import { writeCapacity, writeManifest, writeMeasurement } from '../results/write-run.ts';
+import { capacityPath, manifestPath, measurementPath, writeAtomicSync, writeCapacity, writeManifest, writeMeasurement } from '../results/write-run.ts';
 import { writeSeriesIndex } from './file-series-index.ts';
 import type { Sink, SinkOutcome } from './types.ts';
 
@@ -14,6 +14,9 @@ export class FileSink implements Sink {
   private chain: Promise<void> = Promise.resolve();
   private written = 0;
   private firstError: string | undefined;
+  /** Files queued but not yet on disk, for stopNow. */
+  private readonly pending = new Map<string, unknown>();
+  private stoppedNow = false;
 
   constructor(readonly resultsRoot: string) {}
 
@@ -28,28 +31,47 @@ export class FileSink implements Sink {
     await writeManifest(this.dir, manifest);
   }
 
-  private enqueue(what: string, write: (dir: string) => Promise<void>): void {
+  private enqueue(what: string, file: (dir: string) => string, value: unknown, write: (dir: string) => Promise<void>): void {
     const dir = this.dir;
     if (dir === undefined) {
       this.firstError ??= `${what} added before start`;
       return;
     }
+    const target = file(dir);
+    this.pending.set(target, value);
     this.chain = this.chain.then(async () => {
+      if (this.stoppedNow) return;
       try {
         await write(dir);
         this.written++;
       } catch (err) {
         this.firstError ??= `${what}: ${err instanceof Error ? err.message : String(err)}`;
+      } finally {
+        this.pending.delete(target);
       }
     });
   }
 
   addMeasurement(m: Measurement): void {
-    this.enqueue(`measurement ${m.scenario}/${m.processor}/r${m.repetition}`, (dir) => writeMeasurement(dir, m));
+    this.enqueue(`measurement ${m.scenario}/${m.processor}/r${m.repetition}`, (dir) => measurementPath(dir, m), m, (dir) => writeMeasurement(dir, m));
   }
 
   addCapacity(c: Capacity): void {
-    this.enqueue(`capacity ${c.scenario}/${c.processor}`, (dir) => writeCapacity(dir, c));
+    this.enqueue(`capacity ${c.scenario}/${c.processor}`, (dir) => capacityPath(dir, c), c, (dir) => writeCapacity(dir, c));
+  }
+
+  stopNow(manifest: RunManifest): void {
+    if (this.dir === undefined || this.stoppedNow) return;
+    this.stoppedNow = true;
+    for (const [file, value] of this.pending) {
+      try {
+        writeAtomicSync(file, value);
+      } catch {
+        // Exiting anyway: the manifest below still says the run is incomplete.
+      }
+    }
+    this.pending.clear();
+    writeAtomicSync(manifestPath(this.dir), manifest);
   }
 
   /** Resolves when every queued file is on disk. */

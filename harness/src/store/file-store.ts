@@ -13,6 +13,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MEASUREMENTS_DIR, RUN_FILE, RUN_ID_PATTERN, runDir } from '../results/layout.ts';
+import { effectiveStatus } from '../results/liveness.ts';
 import { readRunDir } from '../results/read-run.ts';
 import { Measurement, RunManifest, type RunRecord } from '../results/schema.ts';
 import { dirStamp, indexValues, readSeriesIndex, seriesIndexFromFiles, type SeriesIndex } from './file-series-index.ts';
@@ -24,6 +25,8 @@ import type { MergedHistogramQuery, RunFilter, RunSummary, SeriesPoint, SeriesQu
 interface CachedManifest {
   key: string;
   summary: RunSummary;
+  /** What a `running` run's liveness is decided from, again at every read (its process may die without touching the file). */
+  running?: Pick<RunManifest, 'status' | 'started_at' | 'owner'>;
 }
 
 interface CachedIndex {
@@ -76,11 +79,12 @@ export class FileStore implements StoreReader {
       const st = await stat(file);
       const key = `${st.mtimeMs}:${st.size}`;
       const hit = this.manifests.get(runId);
-      if (hit?.key === key) return hit.summary;
+      if (hit?.key === key) return hit.running ? { ...hit.summary, status: effectiveStatus(hit.running) } : hit.summary;
       const parsed = RunManifest.safeParse(JSON.parse(await readFile(file, 'utf8')));
       if (!parsed.success || parsed.data.run_id !== runId) return undefined;
       const summary = summarize(parsed.data);
-      this.manifests.set(runId, { key, summary });
+      const m = parsed.data;
+      this.manifests.set(runId, { key, summary, ...(m.status === 'running' ? { running: { status: m.status, started_at: m.started_at, owner: m.owner } } : {}) });
       return summary;
     } catch {
       this.manifests.delete(runId);

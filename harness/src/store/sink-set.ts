@@ -67,6 +67,10 @@ export class SinkSet implements Sink {
   }
 
   /** Stops the shared stores first so their outcome can be noted in the run.json the file sink writes last. */
+  stopNow(manifest: RunManifest): void {
+    this.file.stopNow(this.withNotes(manifest));
+  }
+
   async stop(manifest: RunManifest): Promise<SinkOutcome> {
     for (const s of this.others) {
       if (s.disabledReason !== undefined) {

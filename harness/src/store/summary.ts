@@ -1,5 +1,6 @@
 // The run-level rules both stores share: what a RunSummary holds, which runs a RunFilter keeps, and
 // the newest-first order. One definition, so the file store and ClickHouse answer alike.
+import { effectiveStatus } from '../results/liveness.ts';
 import type { RunManifest } from '../results/schema.ts';
 import type { RunFilter, RunSummary } from './types.ts';
 
@@ -9,7 +10,7 @@ export function summarize(m: RunManifest): RunSummary {
   return {
     run_id: m.run_id,
     started_at: m.started_at,
-    status: m.status,
+    status: effectiveStatus(m),
     profile: m.profile,
     git_sha: m.provenance.git_sha,
     git_branch: m.provenance.git_branch,

@@ -12,6 +12,12 @@ export interface Sink {
   addCapacity(c: Capacity): void;
   /** Flush and close; `manifest` is the final one (status complete/incomplete/failed). */
   stop(manifest: RunManifest): Promise<SinkOutcome>;
+  /**
+   * The last resort when the process must exit now (a second Ctrl-C, an uncaught error): write,
+   * synchronously, what can be written locally, ending with the final manifest. Only the file sink
+   * does anything; a shared store gets the run later with `harness push`.
+   */
+  stopNow?(manifest: RunManifest): void;
 }
 
 export type SinkOutcome =

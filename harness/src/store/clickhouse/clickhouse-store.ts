@@ -1,6 +1,7 @@
 // StoreReader over ClickHouse. Same answers as the file store for the same runs: the run-level
 // rules (summary, ordering, median, merging) are the shared ones; only the fetching differs.
 import { RUN_ID_PATTERN } from '../../results/layout.ts';
+import { effectiveStatus } from '../../results/liveness.ts';
 import type { RunRecord } from '../../results/schema.ts';
 import type { ClickHouseConfig } from '../config.ts';
 import { mergeEncodedHistograms } from '../merge-histograms.ts';
@@ -54,7 +55,8 @@ export class ClickHouseStore implements StoreReader {
     return rows.map((r) => ({
       run_id: r.run_id,
       started_at: r.started_at,
-      status: r.status,
+      // No owner in the summary row: a `running` row is judged by its age only (getRun checks the owner).
+      status: effectiveStatus({ status: r.status, started_at: r.started_at }),
       profile: r.profile,
       git_sha: r.git_sha,
       git_branch: r.git_branch,
@@ -79,10 +81,11 @@ export class ClickHouseStore implements StoreReader {
         columns: names.map((c) => r[`items_${c}`] as unknown[]),
       }));
     };
-    return recordFromRows({
+    const record = recordFromRows({
       runs: runs!, measurements: measurements!, capacity: capacity!,
       intervals: grouped(intervals!, 'intervals'), resource_samples: grouped(resource_samples!, 'resource_samples'), runtime_pauses: grouped(runtime_pauses!, 'runtime_pauses'),
     });
+    return record && { ...record, manifest: { ...record.manifest, status: effectiveStatus(record.manifest) } };
   }
 
   async latestRun(filter: RunFilter = {}): Promise<RunRecord | undefined> {
