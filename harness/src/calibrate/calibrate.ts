@@ -1,7 +1,7 @@
 // `calibrate`: how good is our load driver on this machine? Side by side against trivial-server
 // (pinned to its own core, the load tool on the other): our driver vs oha at the same open-loop
 // rate (interleaved, medians of repeats), autocannon's closed-loop maximum, our driver's maximum
-// accurate rate, and the driver floor. Written to results/calibration/<timestamp>.json.
+// accurate rate, and the driver floor. Written to calibration/<timestamp>.json (outside results/: it is not a run).
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -27,12 +27,12 @@ export interface CalibrateOptions {
   load_cpus?: string;
   /** Server and every load tool at real-time priority (see drive/pin.ts). Default false. */
   realtime?: boolean;
-  /** Where the JSON result goes. Default <repo>/results/calibration. */
+  /** Where the JSON result goes. Default <repo>/calibration. */
   results_dir?: string;
   onProgress?: (line: string) => void;
 }
 
-export const DEFAULT_CALIBRATION_DIR = fileURLToPath(new URL('../../../results/calibration/', import.meta.url));
+export const DEFAULT_CALIBRATION_DIR = fileURLToPath(new URL('../../../calibration/', import.meta.url));
 
 export async function calibrate(opts: CalibrateOptions = {}): Promise<{ result: CalibrationResult; path: string }> {
   const rate_per_s = opts.rate_per_s ?? 5000;

@@ -1,5 +1,5 @@
 // The calibration result: how good our load driver is on this machine, measured side by side
-// with a reference open-loop tool and with autocannon. Stored under results/calibration/.
+// with a reference open-loop tool and with autocannon. Stored under calibration/ (beside results/, not in it: it is not a run).
 import type { CapacityResult } from '../drive/closed-loop.ts';
 
 /** Latency of one open-loop run against trivial-server, corrected (from intended time), µs. */

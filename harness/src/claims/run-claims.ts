@@ -3,7 +3,7 @@
 // the dashboard. All problems come back together.
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { resolveRuns } from '../gate/resolve-runs.ts';
+import { resolveRuns } from '../store/resolve-runs.ts';
 import type { RunRecord } from '../results/schema.ts';
 import type { StoreReader } from '../store/types.ts';
 import { evaluateClaims, type ClaimVerdict } from './evaluate.ts';

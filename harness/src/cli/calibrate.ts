@@ -36,7 +36,7 @@ export function register(program: Command): void {
     .option('--repeats <n>', 'runs of each tool, interleaved (medians are reported)', '3')
     .option('--server-cpus <list>', 'CPUs for trivial-server', '0')
     .option('--load-cpus <list>', 'CPUs for the load tool (driver, oha, autocannon)', '1')
-    .option('--results <dir>', 'folder for the JSON result (default: results/calibration/)')
+    .option('--results <dir>', 'folder for the JSON result (default: calibration/ in the repository)')
     .option('--realtime', 'run the server and load tools at real-time FIFO priority (chrt; needs root) to shield them from other work on a shared machine')
     .option('--json', 'print the result as JSON instead of a table')
     .action(async (flags: CalibrateFlags) => {

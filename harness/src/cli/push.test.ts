@@ -46,6 +46,13 @@ describe.skipIf(skip !== undefined)(`harness push / db from the command line${sk
     expect(second.out).toContain('pushed 0, already there 1');
   });
 
+  it('pushes a run given as its folder, trailing slash and all, like every other command accepts', async () => {
+    const env = { CLICKHOUSE_URL: db.cfg.url, CLICKHOUSE_DATABASE: db.cfg.database };
+    const r = await harness(['push', `${path.join(root, 'cli-run')}/`, '--force'], env);
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toContain('pushed 1');
+  });
+
   it('reports wrong credentials in one line without the password, exit 2', async () => {
     const wrongPassword = { CLICKHOUSE_URL: db.cfg.url, CLICKHOUSE_DATABASE: db.cfg.database, CLICKHOUSE_PASSWORD: SECRET };
     const passwordInUrl = { CLICKHOUSE_URL: db.cfg.url.replace('://', `://default:${SECRET}@`), CLICKHOUSE_DATABASE: db.cfg.database };

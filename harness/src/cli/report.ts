@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { renderHtmlReport } from '../report/html.ts';
 import { fileClaimsSource } from '../serve/claims.ts';
 import { renderSummaryMarkdown, renderSummaryText, summarize } from '../report/index.ts';
-import { RUN_ID_PATTERN } from '../results/layout.ts';
+import { resolveOne } from '../store/resolve-runs.ts';
 import { openStore, storeConfigFromEnv } from '../store/index.ts';
 import { UserError } from '../errors/user-error.ts';
 
@@ -21,7 +21,7 @@ export function register(program: Command): void {
   program
     .command('report')
     .description('print a stored run: terminal table (default), Markdown or JSON')
-    .argument('[run]', 'run id, or "latest"', 'latest')
+    .argument('[run]', 'run id, run folder or "latest"', 'latest')
     .option('--format <format>', 'text, markdown or json', 'text')
     .option('--baseline <processor>', 'processor for the ratios (default: the run\'s baseline)')
     .option('--store <kind>', 'file (default) or clickhouse')
@@ -30,13 +30,13 @@ export function register(program: Command): void {
     .option('--out <file>', 'with --html: where to write it (default: report-<run>.html)')
     .action(async (runId: string, flags: ReportFlags) => {
       if (!['text', 'markdown', 'json'].includes(flags.format)) throw new UserError(`--format must be text, markdown or json, not "${flags.format}"`);
-      if (runId !== 'latest' && !RUN_ID_PATTERN.test(runId)) throw new UserError(`"${runId}" is not a run id (see \`ls results/\`)`);
       if (flags.out !== undefined && !flags.html) throw new UserError('--out goes with --html');
       const config = storeConfigFromEnv({ ...(flags.store ? { store: flags.store } : {}), ...(flags.results ? { results: flags.results } : {}) });
       const store = await openStore(config);
       try {
-        const run = runId === 'latest' ? await store.latestRun() : await store.getRun(runId);
-        if (!run) throw new UserError(runId === 'latest' ? 'no runs stored yet: run `npm run bench` first' : `no run "${runId}" in the ${store.name} store`);
+        const found = await resolveOne(runId, store);
+        if (!found.ok) throw new UserError(found.problems.join('; '));
+        const run = found.run;
         const baseline = flags.baseline ?? run.manifest.baseline;
         if (!run.manifest.processors.some((p) => p.name === baseline)) {
           throw new UserError(`--baseline "${baseline}" is not in run ${run.manifest.run_id} (${run.manifest.processors.map((p) => p.name).join(', ')})`);

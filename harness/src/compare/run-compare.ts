@@ -1,6 +1,6 @@
 // compare as a function of its command-line inputs: resolve runs (or one run's two processors),
 // compare, render. Problems are collected and returned together.
-import { resolveRuns } from '../gate/resolve-runs.ts';
+import { resolveRuns } from '../store/resolve-runs.ts';
 import type { StoreReader } from '../store/types.ts';
 import { compareProcessors, compareRuns, type Comparison } from './compare.ts';
 import type { StatOptions } from './cli-options.ts';

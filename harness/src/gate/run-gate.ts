@@ -7,7 +7,7 @@ import type { StoreReader } from '../store/types.ts';
 import { gate, type GateError, type GateResult, type GateRule } from './evaluate.ts';
 import { parseLimits } from './limits.ts';
 import { renderGateJson, renderGateMarkdown } from './render.ts';
-import { resolveCandidate, resolveRuns } from './resolve-runs.ts';
+import { resolveOne, resolveRuns } from '../store/resolve-runs.ts';
 
 export interface GateInputs {
   baseline: string;
@@ -34,7 +34,7 @@ export async function runGate(inputs: GateInputs, store: StoreReader): Promise<G
   const problems: string[] = [];
   const limits = parseLimits(inputs.limits);
   if (!limits.ok) problems.push(...limits.problems.map((p) => `--limits: ${p}`));
-  const candidate = await resolveCandidate(inputs.candidate, store);
+  const candidate = await resolveOne(inputs.candidate, store, 'the candidate');
   if (!candidate.ok) problems.push(...candidate.problems.map((p) => `--candidate: ${p}`));
   // The candidate never counts as its own baseline (a query such as branch=main,last=5 would pick it up).
   const baseline = await resolveRuns(inputs.baseline, store, candidate.ok ? [candidate.run.manifest.run_id] : []);

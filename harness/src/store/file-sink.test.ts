@@ -1,3 +1,4 @@
+import { currentOwner } from '../results/liveness.ts';
 import { mkdtemp, readdir, rm, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +19,7 @@ describe('FileSink', () => {
   it('writes run.json at start with the running status', async () => {
     const run = syntheticRun({ seed: 1, samples_per_phase: 20 });
     const sink = new FileSink(root);
-    await sink.start({ ...run.manifest, status: 'running', finished_at: null });
+    await sink.start({ ...run.manifest, status: 'running', finished_at: null, owner: currentOwner() });
     const back = await readRunDir(path.join(root, run.manifest.run_id));
     expect(back.manifest.status).toBe('running');
     expect(back.measurements).toEqual([]);
@@ -27,7 +28,7 @@ describe('FileSink', () => {
   it('writes each measurement before stop is called', async () => {
     const run = syntheticRun({ seed: 2, samples_per_phase: 20 });
     const sink = new FileSink(root);
-    await sink.start({ ...run.manifest, status: 'running', finished_at: null });
+    await sink.start({ ...run.manifest, status: 'running', finished_at: null, owner: currentOwner() });
     sink.addMeasurement(run.measurements[0]!);
     await sink.flushed();
     const files = await readdir(path.join(root, run.manifest.run_id, 'measurements'));
@@ -37,7 +38,7 @@ describe('FileSink', () => {
   it('leaves the whole run on disk at stop, equal to what was added', async () => {
     const run = syntheticRun({ seed: 3, samples_per_phase: 20 });
     const sink = new FileSink(root);
-    await sink.start({ ...run.manifest, status: 'running', finished_at: null });
+    await sink.start({ ...run.manifest, status: 'running', finished_at: null, owner: currentOwner() });
     for (const m of run.measurements) sink.addMeasurement(m);
     for (const c of run.capacity) sink.addCapacity(c);
     const outcome = await sink.stop(run.manifest);

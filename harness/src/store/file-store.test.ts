@@ -1,3 +1,4 @@
+import { currentOwner } from '../results/liveness.ts';
 import { mkdtemp, rm, writeFile, mkdir, readFile, stat, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +23,7 @@ storeContract('file', async (runs) => {
 /** Runs written the way a real run is (FileSink: series-index.json at stop). */
 async function sinkRun(root: string, r: RunRecord): Promise<void> {
   const sink = new FileSink(root);
-  await sink.start({ ...r.manifest, status: 'running', finished_at: null });
+  await sink.start({ ...r.manifest, status: 'running', finished_at: null, owner: currentOwner() });
   for (const m of r.measurements) sink.addMeasurement(m);
   for (const c of r.capacity) sink.addCapacity(c);
   const outcome = await sink.stop(r.manifest);
@@ -54,12 +55,27 @@ describe('FileStore', () => {
     expect(await new FileStore('/nonexistent/results-root').listRuns()).toEqual([]);
   });
 
+  it('lists a running run whose harness process is gone as abandoned', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'file-store-'));
+    try {
+      const run = syntheticRun({ seed: 2, samples_per_phase: 20 });
+      // pid 0 is never a user process: the owner is certainly gone.
+      const gone = { ...currentOwner(), pid: 0 };
+      await writeRunDir(path.join(root, run.manifest.run_id), { ...run, manifest: { ...run.manifest, status: 'running', owner: gone } });
+      const store = new FileStore(root);
+      expect((await store.listRuns())[0]?.status).toBe('abandoned');
+      expect((await store.getRun(run.manifest.run_id))?.manifest.status).toBe('abandoned');
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
   it('sees a run.json rewritten after it was cached', async () => {
     const root = await mkdtemp(path.join(os.tmpdir(), 'file-store-'));
     try {
       const run = syntheticRun({ seed: 2, samples_per_phase: 20 });
       const dir = path.join(root, run.manifest.run_id);
-      await writeRunDir(dir, { ...run, manifest: { ...run.manifest, status: 'running' } });
+      await writeRunDir(dir, { ...run, manifest: { ...run.manifest, status: 'running', owner: currentOwner() } });
       const store = new FileStore(root);
       expect((await store.listRuns())[0]?.status).toBe('running');
       await writeRunDir(dir, { ...run, manifest: { ...run.manifest, status: 'complete', notes: [...run.manifest.notes, 'a longer manifest'] } });
@@ -145,7 +161,7 @@ describe('FileStore over time-stamped run ids', () => {
       // A new run shows up at once; a rewritten run.json too.
       const at = new Date(t0 + 41 * 2 * STAMP_SLACK_MS);
       const newer = syntheticRun({ seed: 99, samples_per_phase: 10, repetitions: 1, run_id: newRunId(at, 'abcdef1'), started_at: at });
-      await writeManifest(path.join(root, newer.manifest.run_id), { ...newer.manifest, status: 'running', finished_at: null });
+      await writeManifest(path.join(root, newer.manifest.run_id), { ...newer.manifest, status: 'running', finished_at: null, owner: currentOwner() });
       expect((await store.listRuns({ limit: 1 }))[0]).toMatchObject({ run_id: newer.manifest.run_id, status: 'running' });
       await writeManifest(path.join(root, newer.manifest.run_id), { ...newer.manifest, notes: ['finished, a longer manifest'] });
       expect((await store.listRuns({ limit: 1 }))[0]).toMatchObject({ run_id: newer.manifest.run_id, status: 'complete' });

@@ -1,8 +1,7 @@
 // `harness push`: run folders → ClickHouse. Each folder is read and validated first (a bad one is
 // refused, naming the file and field); runs whose stored manifest already equals the file's are
 // skipped, so re-running after an interruption only redoes what did not finish.
-import { readdir } from 'node:fs/promises';
-import { RUN_ID_PATTERN, runDir } from '../../results/layout.ts';
+import { runDir } from '../../results/layout.ts';
 import { readRunDir, ResultFileError } from '../../results/read-run.ts';
 import type { RunRecord } from '../../results/schema.ts';
 import type { ClickHouseConfig } from '../config.ts';
@@ -20,15 +19,6 @@ export interface PushOptions {
   /** Push even when the stored manifest already equals the file's. */
   force?: boolean;
   log?: (line: string) => void;
-}
-
-/** Run folder names under the results root, oldest first (run ids sort by time). */
-export async function runFolderIds(resultsRoot: string): Promise<string[]> {
-  try {
-    return (await readdir(resultsRoot, { withFileTypes: true })).filter((e) => e.isDirectory() && RUN_ID_PATTERN.test(e.name)).map((e) => e.name).sort();
-  } catch {
-    return [];
-  }
 }
 
 /** How many runs' manifests to compare per query (keeps the IN list small). */

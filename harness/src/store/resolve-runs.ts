@@ -1,13 +1,14 @@
-// Turns what a user typed for --baseline / --candidate into runs: a run id (looked up in the
-// store), a path to a run folder, a path to a folder of run folders (e.g. a downloaded CI
-// artifact), or a store query such as "branch=main,last=5". Problems are returned, all of them,
-// never thrown: the command prints them and exits 2.
+// Turns what a user typed for a run into runs, the same way for every command (report, push,
+// compare, gate, claims): `latest`, a run id (looked up in the store), a path to a run folder
+// (`results/<id>/`), a path to a folder of run folders (e.g. a downloaded CI artifact), or a store
+// query such as "branch=main,last=5". Problems are returned, all of them, never thrown: the
+// command prints them and exits 2.
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { RUN_FILE, RUN_ID_PATTERN } from '../results/layout.ts';
 import { readRunDir, ResultFileError } from '../results/read-run.ts';
 import { RunStatus, type RunRecord } from '../results/schema.ts';
-import type { RunFilter, StoreReader } from '../store/types.ts';
+import type { RunFilter, StoreReader } from './types.ts';
 
 export type Resolved = { ok: true; runs: RunRecord[]; described: string } | { ok: false; problems: string[] };
 
@@ -96,6 +97,10 @@ async function readFolder(dir: string): Promise<Resolved> {
 export async function resolveRuns(spec: string, store: StoreReader, exclude: readonly string[] = []): Promise<Resolved> {
   const s = spec.trim();
   if (s === '') return { ok: false, problems: ['an empty run reference'] };
+  if (s === LATEST) {
+    const run = await store.latestRun();
+    return run ? { ok: true, runs: [run], described: run.manifest.run_id } : { ok: false, problems: [`the ${store.name} store has no run yet (run \`npm run bench\` first)`] };
+  }
   if (s.includes('=')) {
     const q = parseQuery(s);
     if (!q.ok) return q;
@@ -119,20 +124,19 @@ export async function resolveRuns(spec: string, store: StoreReader, exclude: rea
     if (!(await isDir(s))) return { ok: false, problems: [`${s} is not a folder (expected a run folder, a folder of runs, a run id or a query like branch=main,last=5)`] };
     return readFolder(s);
   }
-  if (!RUN_ID_PATTERN.test(s)) return { ok: false, problems: [`"${s}" is not a run id, a folder or a query like branch=main,last=5`] };
+  if (!RUN_ID_PATTERN.test(s)) return { ok: false, problems: [`"${s}" is not a run id, a run folder, "latest" or a query like branch=main,last=5`] };
   const run = await store.getRun(s);
   if (!run) return { ok: false, problems: [`run "${s}" does not exist in the ${store.name} store`] };
   return { ok: true, runs: [run], described: s };
 }
 
-/** The candidate: one run, by reference, or the latest in the store. */
-export async function resolveCandidate(spec: string | undefined, store: StoreReader): Promise<{ ok: true; run: RunRecord } | { ok: false; problems: string[] }> {
-  if (spec === undefined) {
-    const run = await store.latestRun();
-    return run ? { ok: true, run } : { ok: false, problems: [`the ${store.name} store has no run to use as the candidate (run \`harness run\` first or pass --candidate)`] };
-  }
-  const r = await resolveRuns(spec, store);
+/** The reference that means the newest run in the store. */
+export const LATEST = 'latest';
+
+/** Exactly one run (report, --candidate, --run), `latest` by default. */
+export async function resolveOne(spec: string | undefined, store: StoreReader, what = 'the run'): Promise<{ ok: true; run: RunRecord } | { ok: false; problems: string[] }> {
+  const r = await resolveRuns(spec ?? LATEST, store);
   if (!r.ok) return r;
-  if (r.runs.length !== 1) return { ok: false, problems: [`the candidate must be one run; "${spec}" is ${r.runs.length}`] };
+  if (r.runs.length !== 1) return { ok: false, problems: [`${what} must be one run; "${spec}" is ${r.runs.length}`] };
   return { ok: true, run: r.runs[0]! };
 }
