@@ -43,6 +43,7 @@ func run() error {
 	}
 	handler := httpapi.New(state.NewStore(), cfg.MaxBodyBytes)
 	handler.SetInjectedCost(time.Duration(cfg.InjectDelayUs) * time.Microsecond)
+	handler.SetDropEvery(cfg.InjectDropEvery)
 	srv := &http.Server{
 		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,

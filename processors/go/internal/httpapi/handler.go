@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -27,6 +28,8 @@ type Handler struct {
 	started      time.Time
 	scratch      sync.Pool // *scratch
 	injectedCost time.Duration
+	dropEvery    int64        // INJECT_DROP_EVERY; 0 = off (see inject.go)
+	dropSeen     atomic.Int64 // accepted events counted towards dropEvery
 }
 
 // scratch is the per-request working memory, pooled so that steady traffic reuses buffers
@@ -38,6 +41,7 @@ type scratch struct {
 	counter *fastq.Counter
 	top     [fastq.TopN]fastq.KmerCount
 	key     state.Key
+	kept    []events.Event // the events applied when INJECT_DROP_EVERY is on
 }
 
 // New returns a handler over store that accepts bodies of up to maxBodyBytes.
@@ -153,21 +157,18 @@ func (h *Handler) serveEvents(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	h.store.Apply(b.Valid)
+	if h.dropEvery > 0 {
+		s.kept = h.keepUndropped(b.Valid, s.kept)
+		h.store.Apply(s.kept)
+		clear(s.kept) // as b.Reset does: no references into the body once it goes back to the pool
+	} else {
+		h.store.Apply(b.Valid)
+	}
 	if h.injectedCost > 0 {
 		spin(h.injectedCost)
 	}
 	s.out = b.AppendResponse(s.out[:0])
 	writeJSON(w, http.StatusOK, s.out)
-}
-
-// SetInjectedCost makes every POST /v1/events busy-wait for d (INJECT_DELAY_US): CPU work, not
-// a sleep, so it costs what real work would. Off (0) by default.
-func (h *Handler) SetInjectedCost(d time.Duration) { h.injectedCost = d }
-
-func spin(d time.Duration) {
-	for start := time.Now(); time.Since(start) < d; {
-	}
 }
 
 func (h *Handler) serveKey(w http.ResponseWriter, key string) {
