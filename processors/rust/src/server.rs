@@ -15,6 +15,10 @@ use crate::http::{handle, App};
 
 /// In-flight requests get this long after a stop signal; the spec allows 2 s for the exit.
 pub const DRAIN_TIMEOUT: Duration = Duration::from_millis(1500);
+/// The request head limit, request line included (processors/README.md, "HTTP edge rules":
+/// 16 KiB must pass, over 64 KiB must be 431). Without it hyper only stops at its read buffer's
+/// ~400 KB.
+pub const MAX_HEADER_BYTES: usize = 64 * 1024;
 /// Pause after a failed `accept` (e.g. out of file descriptors) so the loop does not spin.
 const ACCEPT_BACKOFF: Duration = Duration::from_millis(10);
 
@@ -24,6 +28,9 @@ pub async fn serve(listener: TcpListener, app: Arc<App>, shutdown: impl Future<O
     let mut builder = http1::Builder::new();
     // A timer enables hyper's header read timeout (30 s), which bounds slow-header clients.
     builder.timer(TokioTimer::new());
+    // Over the limit hyper answers 431 itself (an empty body: it offers no hook to write one)
+    // and closes the connection.
+    builder.max_header_size(MAX_HEADER_BYTES);
     let graceful = GracefulShutdown::new();
     tokio::pin!(shutdown);
 

@@ -44,14 +44,7 @@ func run() error {
 	handler := httpapi.New(state.NewStore(), cfg.MaxBodyBytes)
 	handler.SetInjectedCost(time.Duration(cfg.InjectDelayUs) * time.Microsecond)
 	handler.SetDropEvery(cfg.InjectDropEvery)
-	srv := &http.Server{
-		Handler:           handler,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       60 * time.Second, // a 4 MiB body over a slow link, not forever
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    64 << 10,
-	}
+	srv := newServer(handler)
 
 	if cfg.PprofAddr != "" {
 		if err := servePprof(cfg.PprofAddr); err != nil {
