@@ -1,8 +1,11 @@
 package main
 
 import (
+	"net"
 	"net/http"
 	"time"
+
+	"latency-harness/processors/go/internal/headguard"
 )
 
 // maxHeaderBytes is what net/http is told; it reads up to 4 KiB more than this (its bufio slop)
@@ -20,5 +23,10 @@ func newServer(handler http.Handler) *http.Server {
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    maxHeaderBytes,
+		ConnContext:       headguard.ConnContext,
 	}
 }
+
+// guard wraps the listener so that each request's raw head can be checked for both framings
+// (see internal/headguard); newServer's ConnContext hands the connection to the handler.
+func guard(ln net.Listener) net.Listener { return headguard.Listener{Listener: ln} }

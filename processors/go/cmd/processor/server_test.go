@@ -5,6 +5,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -21,7 +22,7 @@ func serve(t *testing.T) string {
 		t.Fatal(err)
 	}
 	srv := newServer(httpapi.New(state.NewStore(), 4<<20))
-	go srv.Serve(ln) //nolint:errcheck // ends with Close below
+	go srv.Serve(guard(ln)) //nolint:errcheck // ends with Close below
 	t.Cleanup(func() { srv.Close() })
 	return ln.Addr().String()
 }
@@ -69,5 +70,55 @@ func TestAnswersAHeadOver64KiBWith431AndCloses(t *testing.T) {
 	// http.ReadResponse turns "Connection: close" into res.Close.
 	if res.StatusCode != http.StatusRequestHeaderFieldsTooLarge || !res.Close || !closed {
 		t.Fatalf("status %d, Connection: close %v, closed %v: want 431, close, closed", res.StatusCode, res.Close, closed)
+	}
+}
+
+// bothFramings is a POST /v1/events whose one-event body is framed both ways.
+func bothFramings(clFirst bool) string {
+	body := `[{"key":"a","ts":1,"value":1,"kind":"reading"}]`
+	cl, te := "Content-Length: 4\r\n", "Transfer-Encoding: chunked\r\n"
+	if !clFirst {
+		cl, te = te, cl
+	}
+	return "POST /v1/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" + cl + te +
+		"\r\n" + strconv.FormatInt(int64(len(body)), 16) + "\r\n" + body + "\r\n0\r\n\r\n"
+}
+
+func TestAnswersBothContentLengthAndTransferEncodingWith400AndCloses(t *testing.T) {
+	addr := serve(t)
+	for _, clFirst := range []bool{true, false} {
+		res, body, closed := exchange(t, addr, bothFramings(clFirst))
+		if res.StatusCode != http.StatusBadRequest || !res.Close || !closed || !strings.HasPrefix(body, `{"error":"`) {
+			t.Fatalf("CL first %v: status %d, close %v, closed %v, body %s", clFirst, res.StatusCode, res.Close, closed, body)
+		}
+	}
+	if _, stats, _ := exchange(t, addr, "GET /v1/stats HTTP/1.1\r\nHost: x\r\n\r\n"); stats != `{"keys":0,"events":0,"reads":0}` {
+		t.Fatalf("stats %s: a refused request must apply nothing", stats)
+	}
+}
+
+func TestServesChunkedRequestsAroundARefusedOneOnTheSameConnection(t *testing.T) {
+	addr := serve(t)
+	chunked := "POST /v1/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n[]\r\n0\r\n\r\n"
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	// Pipelined: two ordinary chunked requests, then one framed both ways.
+	if _, err := io.WriteString(conn, chunked+chunked+bothFramings(true)); err != nil {
+		t.Fatal(err)
+	}
+	conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+	r := bufio.NewReader(conn)
+	for i, want := range []int{200, 200, 400} {
+		res, err := http.ReadResponse(r, nil)
+		if err != nil {
+			t.Fatalf("response %d: %v", i, err)
+		}
+		io.Copy(io.Discard, res.Body)
+		if res.StatusCode != want {
+			t.Fatalf("response %d: status %d, want %d", i, res.StatusCode, want)
+		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"latency-harness/processors/go/internal/events"
 	"latency-harness/processors/go/internal/fastq"
+	"latency-harness/processors/go/internal/headguard"
 	"latency-harness/processors/go/internal/metrics"
 	"latency-harness/processors/go/internal/state"
 )
@@ -77,9 +78,17 @@ var (
 	bodyMalformedJSON    = []byte(`{"error":"request body is not well-formed JSON"}`)
 	bodyNotArray         = []byte(`{"error":"request body must be a JSON array of events"}`)
 	bodyMetricsFailed    = []byte(`{"error":"could not encode the runtime figures"}`)
+	bodyBothFramings     = []byte(`{"error":"request has both Content-Length and Transfer-Encoding"}`)
 )
 
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	// Content-Length and Transfer-Encoding together: net/http frames the request by the latter and
+	// hides the former; the spec refuses it and closes (see internal/headguard).
+	if len(r.TransferEncoding) > 0 && headguard.BothFramings(r) {
+		w.Header()["Connection"] = closeConnection
+		writeJSON(w, http.StatusBadRequest, bodyBothFramings)
+		return
+	}
 	rt, key := resolve(rawPath(r))
 	if rt == routeNone {
 		writeJSON(w, http.StatusNotFound, bodyNotFound)
