@@ -5,13 +5,17 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
+use hyper::body::Incoming;
+use hyper::header::TRANSFER_ENCODING;
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
+use hyper::Request;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
 
-use crate::http::{handle, App};
+use crate::headguard::{FramingWatch, Guarded};
+use crate::http::{both_framings, handle, App};
 
 /// In-flight requests get this long after a stop signal; the spec allows 2 s for the exit.
 pub const DRAIN_TIMEOUT: Duration = Duration::from_millis(1500);
@@ -48,11 +52,15 @@ pub async fn serve(listener: TcpListener, app: Arc<App>, shutdown: impl Future<O
         // Responses are written in one go; Nagle would only add latency.
         let _ = stream.set_nodelay(true);
         let app = Arc::clone(&app);
-        let service = service_fn(move |req| {
+        let watch = Arc::new(FramingWatch::default());
+        let io = TokioIo::new(Guarded::new(stream, Arc::clone(&watch)));
+        let service = service_fn(move |req: Request<Incoming>| {
             let app = Arc::clone(&app);
-            async move { Ok::<_, Infallible>(handle(&app, req).await) }
+            // hyper hides a Content-Length sent with Transfer-Encoding; the spec refuses the pair.
+            let refused = req.headers().contains_key(TRANSFER_ENCODING) && watch.both_framings();
+            async move { Ok::<_, Infallible>(if refused { both_framings() } else { handle(&app, req).await }) }
         });
-        let connection = graceful.watch(builder.serve_connection(TokioIo::new(stream), service));
+        let connection = graceful.watch(builder.serve_connection(io, service));
         tokio::spawn(async move {
             // A connection error (client reset, malformed HTTP) only ends that connection.
             let _ = connection.await;

@@ -48,3 +48,41 @@ async fn a_head_over_64_kib_is_431_and_the_connection_closed() {
     assert!(c.is_closed().await);
     assert_eq!(Client::connect(addr).await.request("GET", "/health", None, b"").await.status, 200);
 }
+
+/// A POST /v1/events whose one-event body is framed both ways.
+fn both_framings(cl_first: bool) -> Vec<u8> {
+    let body = r#"[{"key":"a","ts":1,"value":1,"kind":"reading"}]"#;
+    let (cl, te) = ("Content-Length: 4\r\n", "Transfer-Encoding: chunked\r\n");
+    let (first, second) = if cl_first { (cl, te) } else { (te, cl) };
+    format!(
+        "POST /v1/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n{first}{second}\r\n{:x}\r\n{body}\r\n0\r\n\r\n",
+        body.len()
+    )
+    .into_bytes()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn content_length_with_transfer_encoding_is_400_and_the_connection_closed() {
+    let (addr, _stop) = start().await;
+    for cl_first in [true, false] {
+        let mut c = Client::connect(addr).await;
+        c.send_raw(&both_framings(cl_first)).await;
+        let reply = c.read_reply().await.expect("a response");
+        assert_eq!((reply.status, reply.header("connection")), (400, Some("close")), "CL first: {cl_first}");
+        assert!(reply.json()["error"].as_str().is_some_and(|e| !e.is_empty()));
+        assert!(c.is_closed().await);
+    }
+    let stats = Client::connect(addr).await.request("GET", "/v1/stats", None, b"").await.json();
+    assert_eq!(stats["events"], 0, "a refused request must apply nothing");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn chunked_requests_before_a_refused_one_on_the_same_connection_are_served() {
+    let (addr, _stop) = start().await;
+    let chunked = b"POST /v1/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n[]\r\n0\r\n\r\n";
+    let mut c = Client::connect(addr).await;
+    // Pipelined: two ordinary chunked requests, then one framed both ways.
+    c.send_raw(&[&chunked[..], &chunked[..], &both_framings(true)].concat()).await;
+    let statuses = [c.read_reply().await, c.read_reply().await, c.read_reply().await].map(|r| r.map(|r| r.status));
+    assert_eq!(statuses, [Some(200), Some(200), Some(400)]);
+}
