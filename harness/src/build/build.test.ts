@@ -105,6 +105,19 @@ describe('buildProcessor', () => {
     expect(runs()).toBe(2);
   });
 
+  it('treats a start path outside the processor folder as an output of the build', async () => {
+    // As node20 runs ../node/dist/main.js: the cache holds only while that file exists.
+    const sharing = manifest({
+      build: { command: ['sh', '-c', 'echo run >> runs.txt && mkdir -p ../shared && cp src/main.sh ../shared/main.sh'], inputs: ['src'] },
+      start: { command: ['sh', '../shared/main.sh'] },
+    });
+    await buildProcessor(sharing, { logDir: logDir() });
+    expect(await buildProcessor(sharing, { logDir: logDir() })).toMatchObject({ cached: true });
+    rmSync(join(dir, '..', 'shared'), { recursive: true });
+    expect(await buildProcessor(sharing, { logDir: logDir() })).toMatchObject({ ok: true, cached: false });
+    expect(runs()).toBe(2);
+  });
+
   describe('a toolchain the build installs (a relative program path)', () => {
     // The build writes tool/bin/version, which prints the version it was built with.
     const installing = (version: string): ProcessorManifest =>
