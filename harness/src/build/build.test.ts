@@ -104,4 +104,54 @@ describe('buildProcessor', () => {
     await buildProcessor(failing, { logDir: logDir() });
     expect(runs()).toBe(2);
   });
+
+  it('treats a start path outside the processor folder as an output of the build', async () => {
+    // As node20 runs ../node/dist/main.js: the cache holds only while that file exists.
+    const sharing = manifest({
+      build: { command: ['sh', '-c', 'echo run >> runs.txt && mkdir -p ../shared && cp src/main.sh ../shared/main.sh'], inputs: ['src'] },
+      start: { command: ['sh', '../shared/main.sh'] },
+    });
+    await buildProcessor(sharing, { logDir: logDir() });
+    expect(await buildProcessor(sharing, { logDir: logDir() })).toMatchObject({ cached: true });
+    rmSync(join(dir, '..', 'shared'), { recursive: true });
+    expect(await buildProcessor(sharing, { logDir: logDir() })).toMatchObject({ ok: true, cached: false });
+    expect(runs()).toBe(2);
+  });
+
+  describe('a toolchain the build installs (a relative program path)', () => {
+    // The build writes tool/bin/version, which prints the version it was built with.
+    const installing = (version: string): ProcessorManifest =>
+      manifest({
+        build: {
+          command: ['sh', '-c', `echo run >> runs.txt && mkdir -p bin tool/bin && cp src/main.sh bin/processor && printf '#!/bin/sh\\necho tool ${version}\\n' > tool/bin/version && chmod +x tool/bin/version`],
+          inputs: ['src'],
+        },
+        toolchain: { command: ['tool/bin/version'] },
+      });
+
+    it('builds first, then reports the version of the toolchain it installed', async () => {
+      const result = await buildProcessor(installing('1.0'), { logDir: logDir() });
+      expect(result).toMatchObject({ ok: true, cached: false, toolchain_version: 'tool 1.0' });
+    });
+
+    it('reuses the cache once the installed toolchain is in place', async () => {
+      await buildProcessor(installing('1.0'), { logDir: logDir() });
+      expect(await buildProcessor(installing('1.0'), { logDir: logDir() })).toMatchObject({ ok: true, cached: true, toolchain_version: 'tool 1.0' });
+      expect(runs()).toBe(1);
+    });
+
+    it('reports the new version when a changed pin makes the build replace its toolchain', async () => {
+      await buildProcessor(installing('1.0'), { logDir: logDir() });
+      expect(await buildProcessor(installing('2.0'), { logDir: logDir() })).toMatchObject({ ok: true, cached: false, toolchain_version: 'tool 2.0' });
+      expect(await buildProcessor(installing('2.0'), { logDir: logDir() })).toMatchObject({ cached: true, toolchain_version: 'tool 2.0' });
+    });
+
+    it('fails with the log tail when the build does not install it', async () => {
+      const forgetful = manifest({ toolchain: { command: ['tool/bin/version'] } });
+      const result = await buildProcessor(forgetful, { logDir: logDir() });
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error).toBe('fake: build succeeded but did not produce tool/bin/version, the program of its toolchain command');
+    });
+  });
 });

@@ -13,7 +13,7 @@ export function register(program: Command): void {
   program
     .command('build')
     .description('build the load driver and every processor (release, cached by source hash)')
-    .option('--processors <list>', 'comma-separated processor names (default: all)')
+    .option('--processors <list>', 'comma-separated processor names (default: those not marked run_by_default: false)')
     .option('--force', 'rebuild even when the cache says nothing changed')
     .action(async (flags: { processors?: string; force?: boolean }) => {
       const names = flags.processors?.split(',').map((s) => s.trim()).filter(Boolean);

@@ -23,7 +23,7 @@ export function register(program: Command): void {
   program
     .command('microbench')
     .description("run each processor's in-process micro-benchmarks with its language's own tool")
-    .option('--processors <list>', 'comma-separated processor names (default: all)')
+    .option('--processors <list>', 'comma-separated processor names (default: those not marked run_by_default: false)')
     .action(async (flags: { processors?: string }) => {
       const names = flags.processors?.split(',').map((s) => s.trim()).filter(Boolean);
       const manifests = loadManifests(REPO_ROOT, names);

@@ -28,7 +28,7 @@ export function addPlanOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('--profile <name>', 'quick (default: short phases, 3 repetitions) or full (long phases, 5 repetitions)').default('quick'))
     .option('--scenarios <list>', 'comma-separated scenario names (default: all under scenarios/)')
-    .option('--processors <list>', 'comma-separated processor names (default: all under processors/)')
+    .option('--processors <list>', 'comma-separated processor names (default: all under processors/ but those marked run_by_default: false, e.g. node20)')
     .option('--repetitions <n>', "override the profile's repetitions")
     .option('--warmup <seconds>', "override the profile's warmup phase length")
     .option('--duration <seconds>', "override the profile's measure phase length")

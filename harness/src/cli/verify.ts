@@ -12,7 +12,7 @@ export function register(program: Command): void {
   program
     .command('verify')
     .description('replay the golden vectors against every processor, then send all of them the same seeded requests and compare their answers and final state')
-    .option('--processors <names>', 'comma-separated processor names (default: all with a processor.json)')
+    .option('--processors <names>', 'comma-separated processor names (default: all with a processor.json but those marked run_by_default: false)')
     .option('--suite <suite>', 'vectors | differential | all', 'all')
     .option('--batches <n>', 'event batches in the differential run', '200')
     .option('--seed <seed>', 'seed of the differential workload (integer or string)', '1')

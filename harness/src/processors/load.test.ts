@@ -98,4 +98,19 @@ describe('loadManifests', () => {
     symlinkSync(join(elsewhere, 'processors', 'go'), join(root, 'processors', 'go'));
     expect(loadManifests(root).map((m) => m.name)).toEqual(['go']);
   });
+
+  it('leaves a manifest marked run_by_default: false out of the default set', () => {
+    const root = repoWith({ go: validManifest('go'), node20: { ...validManifest('node20'), run_by_default: false } });
+    expect(loadManifests(root).map((m) => m.name)).toEqual(['go']);
+  });
+
+  it('loads a manifest marked run_by_default: false when it is named', () => {
+    const root = repoWith({ go: validManifest('go'), node20: { ...validManifest('node20'), run_by_default: false } });
+    expect(loadManifests(root, ['node20', 'go']).map((m) => m.name)).toEqual(['node20', 'go']);
+  });
+
+  it('loads every manifest, the marked ones too, when asked for all', () => {
+    const root = repoWith({ go: validManifest('go'), node20: { ...validManifest('node20'), run_by_default: false } });
+    expect(loadManifests(root, undefined, { all: true }).map((m) => m.name)).toEqual(['go', 'node20']);
+  });
 });

@@ -6,7 +6,16 @@ import { join, resolve, relative } from 'node:path';
 import { UserError } from '../errors/user-error.ts';
 import { manifestSchema, type ProcessorManifest } from './manifest.ts';
 
-export function loadManifests(repoRoot: string, names?: readonly string[]): ProcessorManifest[] {
+export interface LoadOptions {
+  /** With no names: every manifest, also those with `run_by_default: false` (conformance tests). */
+  all?: boolean;
+}
+
+/**
+ * The named manifests, in the order asked for; with no names, the default set: every manifest
+ * except those marked `run_by_default: false` (variants such as node20 that a user asks for).
+ */
+export function loadManifests(repoRoot: string, names?: readonly string[], options: LoadOptions = {}): ProcessorManifest[] {
   const root = resolve(repoRoot);
   const processorsDir = join(root, 'processors');
   const dirs = existsSync(processorsDir)
@@ -47,7 +56,7 @@ export function loadManifests(repoRoot: string, names?: readonly string[]): Proc
     throw new UserError(`invalid processor manifest${problems.length > 1 ? 's' : ''}:\n  ${problems.join('\n  ')}`);
   }
 
-  if (names === undefined) return manifests;
+  if (names === undefined) return options.all ? manifests : manifests.filter((m) => m.run_by_default !== false);
   const available = manifests.map((m) => m.name);
   const unknown = names.filter((n) => !available.includes(n));
   if (unknown.length > 0) {

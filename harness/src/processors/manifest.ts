@@ -16,6 +16,8 @@ export const manifestSchema = z
     language: z.string().min(1),
     description: z.string().min(1),
     notes: z.string().optional(),
+    /** false: left out when no processors are named (`npm run bench`, `verify`, `build`); run it with --processors. Default true. */
+    run_by_default: z.boolean().optional(),
     build: z
       .object({
         command,

@@ -28,6 +28,14 @@ const RESET_BODY = JSON.stringify({ reset: true });
 const CLOSE = { connection: 'close' } as const;
 const BODY_ROUTES: ReadonlySet<RouteName> = new Set<RouteName>(['events', 'reads']);
 
+/**
+ * The request head limit (processors/README.md, "HTTP edge rules": 16 KiB must pass, over 64 KiB
+ * must be 431). node:http counts the request target and the header names and values, not the
+ * framing; 16 KiB is Node's default, set here so that a runtime whose default differs cannot move
+ * it. A larger head is refused by the parser and answered 431 in onClientError.
+ */
+export const MAX_HEADER_BYTES = 16 * 1024;
+
 /** How often a shutting-down server looks for connections that have become idle. */
 const IDLE_POLL_MS = 10;
 
@@ -48,7 +56,7 @@ export function createProcessor(config: Config): Processor {
   // Created on first use; its tables then grow to the largest request seen (see kmer-counter.ts).
   let kmers: KmerCounter | undefined;
 
-  const server = createServer((req, res) => {
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     handle(req, res).catch(() => {
       // A bug, not bad input: answer if still possible, drop the connection otherwise, keep serving.
       try {
@@ -144,7 +152,11 @@ export function createProcessor(config: Config): Processor {
   return { server, state, metrics, shutdown };
 }
 
-/** Malformed HTTP (node:http's parser refused it): answer in JSON like every other error. */
+/**
+ * Malformed HTTP (node:http's parser refused it): answer in JSON like every other error, then
+ * close. This includes a request with both Content-Length and Transfer-Encoding, which llhttp
+ * refuses (RFC 9112 §6.1, request smuggling), and a head over MAX_HEADER_BYTES (431).
+ */
 function onClientError(err: NodeJS.ErrnoException, socket: Socket): void {
   if (!socket.writable || err.code === 'ECONNRESET') {
     socket.destroy();

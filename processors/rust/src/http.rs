@@ -270,6 +270,11 @@ fn too_large(limit: u64, drained: bool) -> Reply {
     }
 }
 
+/// The answer to a request with both Content-Length and Transfer-Encoding (see `headguard`).
+pub fn both_framings() -> Reply {
+    closing(error(StatusCode::BAD_REQUEST, "request has both Content-Length and Transfer-Encoding"))
+}
+
 fn closing(mut reply: Reply) -> Reply {
     reply.headers_mut().insert(CONNECTION, HeaderValue::from_static("close"));
     reply

@@ -5,6 +5,7 @@ pub mod alloc;
 pub mod config;
 pub mod events;
 pub mod fastq;
+pub mod headguard;
 pub mod http;
 pub mod js_compat;
 pub mod kmer;

@@ -43,14 +43,8 @@ func run() error {
 	}
 	handler := httpapi.New(state.NewStore(), cfg.MaxBodyBytes)
 	handler.SetInjectedCost(time.Duration(cfg.InjectDelayUs) * time.Microsecond)
-	srv := &http.Server{
-		Handler:           handler,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       60 * time.Second, // a 4 MiB body over a slow link, not forever
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    64 << 10,
-	}
+	handler.SetDropEvery(cfg.InjectDropEvery)
+	srv := newServer(handler)
 
 	if cfg.PprofAddr != "" {
 		if err := servePprof(cfg.PprofAddr); err != nil {
@@ -61,7 +55,7 @@ func run() error {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
 	defer stop()
 	served := make(chan error, 1)
-	go func() { served <- srv.Serve(ln) }()
+	go func() { served <- srv.Serve(guard(ln)) }()
 
 	select {
 	case err := <-served:

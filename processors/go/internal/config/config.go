@@ -20,6 +20,11 @@ type Config struct {
 	// detects a regression of known size. 0 (the default) adds nothing; the harness records any
 	// value it sets in the run's provenance.
 	InjectDelayUs int
+	// InjectDropEvery, from INJECT_DROP_EVERY, makes the processor lose every Nth accepted event:
+	// the answer still counts it as accepted, but it is neither applied nor counted in /v1/stats.
+	// A known, deliberate fault used to prove that the harness notices acknowledged events that
+	// were not kept. 0 (the default) drops nothing.
+	InjectDropEvery int
 }
 
 // FromEnv reads HOST, PORT, THREADS and MAX_BODY_BYTES through getenv, applying the spec's
@@ -38,6 +43,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		return c, err
 	}
 	if c.InjectDelayUs, err = intSetting(getenv, "INJECT_DELAY_US", 0, 0, 1_000_000); err != nil {
+		return c, err
+	}
+	if c.InjectDropEvery, err = intSetting(getenv, "INJECT_DROP_EVERY", 0, 0, 1<<30); err != nil {
 		return c, err
 	}
 	maxBody, err := intSetting(getenv, "MAX_BODY_BYTES", int(c.MaxBodyBytes), 0, 1<<40)

@@ -42,3 +42,19 @@ func TestInjectDelayIsOffByDefaultAndValidated(t *testing.T) {
 		t.Fatal("a negative delay must be rejected")
 	}
 }
+
+func TestInjectDropEveryIsOffByDefaultAndValidated(t *testing.T) {
+	c, err := FromEnv(env(nil))
+	if err != nil || c.InjectDropEvery != 0 {
+		t.Fatalf("default: %v %d", err, c.InjectDropEvery)
+	}
+	c, err = FromEnv(env(map[string]string{"INJECT_DROP_EVERY": "100"}))
+	if err != nil || c.InjectDropEvery != 100 {
+		t.Fatalf("100: %v %d", err, c.InjectDropEvery)
+	}
+	for _, bad := range []string{"-1", "every", "2.5"} {
+		if _, err := FromEnv(env(map[string]string{"INJECT_DROP_EVERY": bad})); err == nil {
+			t.Errorf("INJECT_DROP_EVERY=%q accepted", bad)
+		}
+	}
+}

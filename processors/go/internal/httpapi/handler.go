@@ -6,11 +6,13 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
 	"latency-harness/processors/go/internal/events"
 	"latency-harness/processors/go/internal/fastq"
+	"latency-harness/processors/go/internal/headguard"
 	"latency-harness/processors/go/internal/metrics"
 	"latency-harness/processors/go/internal/state"
 )
@@ -27,6 +29,8 @@ type Handler struct {
 	started      time.Time
 	scratch      sync.Pool // *scratch
 	injectedCost time.Duration
+	dropEvery    int64        // INJECT_DROP_EVERY; 0 = off (see inject.go)
+	dropSeen     atomic.Int64 // accepted events counted towards dropEvery
 }
 
 // scratch is the per-request working memory, pooled so that steady traffic reuses buffers
@@ -38,6 +42,7 @@ type scratch struct {
 	counter *fastq.Counter
 	top     [fastq.TopN]fastq.KmerCount
 	key     state.Key
+	kept    []events.Event // the events applied when INJECT_DROP_EVERY is on
 }
 
 // New returns a handler over store that accepts bodies of up to maxBodyBytes.
@@ -73,9 +78,17 @@ var (
 	bodyMalformedJSON    = []byte(`{"error":"request body is not well-formed JSON"}`)
 	bodyNotArray         = []byte(`{"error":"request body must be a JSON array of events"}`)
 	bodyMetricsFailed    = []byte(`{"error":"could not encode the runtime figures"}`)
+	bodyBothFramings     = []byte(`{"error":"request has both Content-Length and Transfer-Encoding"}`)
 )
 
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	// Content-Length and Transfer-Encoding together: net/http frames the request by the latter and
+	// hides the former; the spec refuses it and closes (see internal/headguard).
+	if len(r.TransferEncoding) > 0 && headguard.BothFramings(r) {
+		w.Header()["Connection"] = closeConnection
+		writeJSON(w, http.StatusBadRequest, bodyBothFramings)
+		return
+	}
 	rt, key := resolve(rawPath(r))
 	if rt == routeNone {
 		writeJSON(w, http.StatusNotFound, bodyNotFound)
@@ -153,21 +166,18 @@ func (h *Handler) serveEvents(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	h.store.Apply(b.Valid)
+	if h.dropEvery > 0 {
+		s.kept = h.keepUndropped(b.Valid, s.kept)
+		h.store.Apply(s.kept)
+		clear(s.kept) // as b.Reset does: no references into the body once it goes back to the pool
+	} else {
+		h.store.Apply(b.Valid)
+	}
 	if h.injectedCost > 0 {
 		spin(h.injectedCost)
 	}
 	s.out = b.AppendResponse(s.out[:0])
 	writeJSON(w, http.StatusOK, s.out)
-}
-
-// SetInjectedCost makes every POST /v1/events busy-wait for d (INJECT_DELAY_US): CPU work, not
-// a sleep, so it costs what real work would. Off (0) by default.
-func (h *Handler) SetInjectedCost(d time.Duration) { h.injectedCost = d }
-
-func spin(d time.Duration) {
-	for start := time.Now(); time.Since(start) < d; {
-	}
 }
 
 func (h *Handler) serveKey(w http.ResponseWriter, key string) {

@@ -86,3 +86,34 @@ export function rawUpload(port: number, head: string, body: Buffer): Promise<Raw
     socket.end();
   });
 }
+
+export interface Exchange {
+  /** Everything the server wrote. */
+  readonly text: string;
+  /** The server ended the connection (FIN or reset) within the wait; false: still open. */
+  readonly closed: boolean;
+}
+
+/** Sends raw bytes and reads until the server ends the connection or `waitMs` has passed. */
+export function rawSend(port: number, bytes: string, waitMs = 2000): Promise<Exchange> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    const parts: Buffer[] = [];
+    let closed = false;
+    const done = (): void => {
+      socket.destroy();
+      resolve({ text: Buffer.concat(parts).toString('latin1'), closed });
+    };
+    socket.setTimeout(waitMs, done);
+    socket.on('data', (c: Buffer) => parts.push(c));
+    socket.on('end', () => {
+      closed = true;
+      done();
+    });
+    socket.on('error', () => {
+      closed = true;
+      done();
+    });
+    socket.write(bytes, 'latin1');
+  });
+}
