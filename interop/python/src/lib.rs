@@ -67,8 +67,11 @@ impl Store {
     /// FASTQ statistics and canonical 11-mers of one body (bytes); on success its records count
     /// towards `reads`. Raises `FastqError` for a malformed record.
     fn analyze_reads<'py>(&self, py: Python<'py>, body: &[u8]) -> PyResult<Bound<'py, PyDict>> {
-        let outcome =
-            if body.len() >= DETACH_MIN_BYTES { py.detach(|| self.store.analyze_reads(body)) } else { self.store.analyze_reads(body) };
+        let outcome = if body.len() >= DETACH_MIN_BYTES {
+            py.detach(|| self.store.analyze_reads(body))
+        } else {
+            self.store.analyze_reads(body)
+        };
         match outcome {
             Ok(stats) => read_stats_dict(py, &stats),
             Err(e) => Err(fastq_error(py, &e)),
