@@ -7,6 +7,7 @@ in; such steps are reported as HTTP_ONLY and not replayed. None of them changes 
 the steps after them replay as they would against a server.
 """
 
+import processor_core
 import reference_model
 
 HTTP_ONLY = object()
@@ -30,8 +31,6 @@ def is_utf8(body):
 
 def call(core, request):
     """(status, body) as the HTTP service would answer, or HTTP_ONLY."""
-    import processor_core
-
     route, key = reference_model.Model().route(request["path"])
     if route not in METHODS or request["method"] != METHODS[route]:
         return HTTP_ONLY

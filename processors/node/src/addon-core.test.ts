@@ -30,6 +30,11 @@ describe('loadAddonCore', () => {
     expect(() => loadAddonCore(moduleFile('module.exports = { IMPL: "x" };'))).toThrow('must export a Core class and an IMPL name');
   });
 
+  it('reports a Core whose constructor throws', () => {
+    const failing = moduleFile(`class Core { constructor() { throw new Error('no state'); } } module.exports = { Core, IMPL: 'x' };`);
+    expect(() => loadAddonCore(failing)).toThrow('its Core cannot be created: no state');
+  });
+
   it('names the methods a Core lacks', () => {
     const partial = moduleFile(`class Core { ingest() {} key() {} } module.exports = { Core, IMPL: 'x' };`);
     expect(() => loadAddonCore(partial)).toThrow('no analyzeReads, stats, reset method');

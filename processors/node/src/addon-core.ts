@@ -27,7 +27,12 @@ export function loadAddonCore(path: string): CoreChoice {
   if (typeof addon.Core !== 'function' || typeof addon.IMPL !== 'string' || addon.IMPL === '') {
     throw new CoreLoadError(`${file} is not a processor core: it must export a Core class and an IMPL name`);
   }
-  const core = new (addon.Core as new () => ProcessorCore)();
+  let core: ProcessorCore;
+  try {
+    core = new (addon.Core as new () => ProcessorCore)();
+  } catch (err) {
+    throw new CoreLoadError(`${file}: its Core cannot be created: ${firstLine(err)}`);
+  }
   const missing = METHODS.filter((m) => typeof core[m] !== 'function');
   if (missing.length > 0) throw new CoreLoadError(`${file}: its Core has no ${missing.join(', ')} method`);
   return { impl: addon.IMPL, core };
