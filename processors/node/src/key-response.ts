@@ -37,8 +37,8 @@ export function viewKey(state: ProcessorState, key: string): KeyView | undefined
   };
 }
 
-export function respondKey(res: ServerResponse, state: ProcessorState, key: string): void {
-  const view = viewKey(state, key);
-  if (view === undefined) return sendError(res, 404, 'unknown key');
+/** 200 with the key's view, or 404 for a key not seen (null). */
+export function respondKey(res: ServerResponse, view: KeyView | null): void {
+  if (view === null) return sendError(res, 404, 'unknown key');
   sendJson(res, 200, JSON.stringify(view));
 }

@@ -15,8 +15,8 @@ interface Started {
   readonly exit: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
 }
 
-function start(env: Record<string, string>): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(env: Record<string, string>, args: readonly string[] = []): Started {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
@@ -77,6 +77,20 @@ describe('main', () => {
     expect(code).not.toBe(0);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toContain('PORT');
+  });
+
+  it('refuses an unknown command-line option with one line on stderr and a non-zero exit', async () => {
+    const { code, stderr } = await start({ PORT: String(await freePort()) }, ['--core', 'rust']).exit;
+    expect(code).not.toBe(0);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('--core');
+  });
+
+  it('refuses a core addon it cannot load with one line on stderr and a non-zero exit', async () => {
+    const { code, stderr } = await start({ PORT: String(await freePort()) }, ['--core-addon', '/nonexistent/core.node']).exit;
+    expect(code).not.toBe(0);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('/nonexistent/core.node');
   });
 
   it('reports a port in use with one line on stderr and a non-zero exit', async () => {

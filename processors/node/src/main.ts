@@ -1,6 +1,10 @@
-// Entry point: configuration, listen, graceful shutdown. Run as `node dist/main.js`.
+// Entry point: configuration, the core, listen, graceful shutdown. Run as `node dist/main.js`
+// (the TypeScript core) or `node dist/main.js --core-addon PATH` (a native core, see addon-core.ts).
 
+import { parseArgs } from 'node:util';
+import { CoreLoadError, loadAddonCore } from './addon-core.ts';
 import { configFromEnv, ConfigError, type Config } from './config.ts';
+import type { CoreChoice } from './core.ts';
 import { createProcessor } from './server.ts';
 
 /** SIGTERM must end the process within 2 s; in-flight requests get most of that. */
@@ -8,7 +12,7 @@ const SHUTDOWN_GRACE_MS = 1500;
 
 function main(): void {
   const config = loadConfig();
-  const { server, metrics, shutdown } = createProcessor(config);
+  const { server, metrics, shutdown } = createProcessor(config, chooseCore());
 
   const onStartupError = (err: NodeJS.ErrnoException): void => {
     fail(`cannot listen on ${config.host}:${config.port}: ${err.code ?? err.message}`);
@@ -35,6 +39,23 @@ function loadConfig(): Config {
     return configFromEnv(process.env);
   } catch (err) {
     if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
+}
+
+/** undefined = the TypeScript core. */
+function chooseCore(): CoreChoice | undefined {
+  let addonPath: string | undefined;
+  try {
+    addonPath = parseArgs({ options: { 'core-addon': { type: 'string' } }, strict: true }).values['core-addon'];
+  } catch (err) {
+    fail((err as Error).message);
+  }
+  if (addonPath === undefined) return undefined;
+  try {
+    return loadAddonCore(addonPath);
+  } catch (err) {
+    if (err instanceof CoreLoadError) fail(err.message);
     throw err;
   }
 }

@@ -34,6 +34,8 @@ const GC_KINDS = new Map<number, GcKind>([
 export interface MetricsContext {
   readonly impl: string;
   readonly threads: number;
+  /** Figures the core adds to `extra` (a native core's own heap, for instance). */
+  readonly extra?: Readonly<Record<string, number | string>>;
 }
 
 export class RuntimeMetrics {
@@ -91,6 +93,7 @@ export class RuntimeMetrics {
       heap_total_bytes: memory.heapTotal,
       external_bytes: memory.external,
       array_buffers_bytes: memory.arrayBuffers,
+      ...context.extra,
     };
     return (
       `{"impl":${JSON.stringify(context.impl)},"runtime":${JSON.stringify(`node ${process.version}`)},` +

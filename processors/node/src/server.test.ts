@@ -1,14 +1,20 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createProcessor, type Processor } from './server.ts';
+import { loadAddonCore } from './addon-core.ts';
+import { createProcessor, IMPL, type Processor } from './server.ts';
 import { rawExchange, rawUpload, request } from './testing/http-client.ts';
 
 const MAX_BODY_BYTES = 4096;
+// PROCESSOR_CORE_ADDON=<path> runs these same HTTP tests over a native core (processors/node-rust's
+// test command does, with its Rust core); unset, over the TypeScript core.
+const addonPath = process.env['PROCESSOR_CORE_ADDON'];
+const coreChoice = addonPath ? loadAddonCore(addonPath) : undefined;
+const IMPL_NAME = coreChoice?.impl ?? IMPL;
 let processor: Processor;
 let port: number;
 
 beforeAll(async () => {
-  processor = createProcessor({ host: '127.0.0.1', port: 0, threads: 1, maxBodyBytes: MAX_BODY_BYTES });
+  processor = createProcessor({ host: '127.0.0.1', port: 0, threads: 1, maxBodyBytes: MAX_BODY_BYTES }, coreChoice);
   await new Promise<void>((resolve) => processor.server.listen(0, '127.0.0.1', resolve));
   port = (processor.server.address() as AddressInfo).port;
 });
@@ -18,7 +24,7 @@ afterAll(async () => {
   await new Promise((resolve) => processor.server.close(resolve));
 });
 
-beforeEach(() => processor.state.reset());
+beforeEach(() => processor.core.reset());
 
 const JSON_CT = { 'content-type': 'application/json' };
 const TEXT_CT = { 'content-type': 'text/plain' };
@@ -29,7 +35,7 @@ const isErrorBody = (json: unknown) => typeof (json as { error?: unknown })?.err
 describe('routes', () => {
   it('answers /health with the implementation name as JSON', async () => {
     const reply = await request(port, 'GET', '/health');
-    expect([reply.status, reply.headers['content-type'], reply.json]).toEqual([200, 'application/json', { status: 'ok', impl: 'node', version: '0.1.0' }]);
+    expect([reply.status, reply.headers['content-type'], reply.json]).toEqual([200, 'application/json', { status: 'ok', impl: IMPL_NAME, version: '0.1.0' }]);
   });
 
   it('answers HEAD on a GET route with headers only', async () => {
@@ -188,7 +194,7 @@ describe('state and metrics', () => {
   it('serves runtime metrics with a GC section', async () => {
     const reply = await request(port, 'GET', '/metrics');
     expect(reply.status).toBe(200);
-    expect(reply.json).toMatchObject({ impl: 'node', gc: { collector: true, pauses: [] } });
+    expect(reply.json).toMatchObject({ impl: IMPL_NAME, gc: { collector: true, pauses: [] } });
   });
 });
 

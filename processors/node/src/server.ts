@@ -1,21 +1,20 @@
 // The HTTP layer: routing, the spec's error checks in order (404, 405, 415, 413, 400 UTF-8), and
-// dispatch to the workloads. Nothing here logs: a bad request gets its one JSON line and the
-// server moves on.
+// dispatch to the workloads, which a ProcessorCore does (core.ts). Nothing here logs: a bad
+// request gets its one JSON line and the server moves on.
 
 import { isUtf8 } from 'node:buffer';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { declaresTooLarge, discardBody, hasMediaType, hasUnreadBody, readBody } from './body.ts';
 import type { Config } from './config.ts';
-import { ingestBatch } from './events.ts';
-import { analyzeFastq } from './fastq.ts';
-import { ProcessorState } from './key-state.ts';
-import { KmerCounter } from './kmer-counter.ts';
+import type { CoreChoice, ProcessorCore } from './core.ts';
+import { JsCore } from './js-core.ts';
 import { RuntimeMetrics } from './metrics.ts';
 import { respondKey } from './key-response.ts';
 import { isAllowed, matchRoute, type RouteName } from './routes.ts';
 import { sendError, sendJson } from './respond.ts';
 
+/** The `impl` name with the TypeScript core. */
 export const IMPL = 'node';
 export const VERSION = '0.1.0';
 
@@ -23,7 +22,6 @@ export const VERSION = '0.1.0';
  * generator reconnect; Go's net/http and hyper keep idle connections open indefinitely). */
 const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
-const HEALTH_BODY = JSON.stringify({ status: 'ok', impl: IMPL, version: VERSION });
 const RESET_BODY = JSON.stringify({ reset: true });
 const CLOSE = { connection: 'close' } as const;
 const BODY_ROUTES: ReadonlySet<RouteName> = new Set<RouteName>(['events', 'reads']);
@@ -41,7 +39,7 @@ const IDLE_POLL_MS = 10;
 
 export interface Processor {
   readonly server: Server;
-  readonly state: ProcessorState;
+  readonly core: ProcessorCore;
   readonly metrics: RuntimeMetrics;
   /**
    * Stops accepting, lets in-flight requests finish, closes each keep-alive connection as soon as
@@ -50,11 +48,9 @@ export interface Processor {
   shutdown(): Promise<void>;
 }
 
-export function createProcessor(config: Config): Processor {
-  const state = new ProcessorState();
+export function createProcessor(config: Config, { impl, core }: CoreChoice = { impl: IMPL, core: new JsCore() }): Processor {
   const metrics = new RuntimeMetrics();
-  // Created on first use; its tables then grow to the largest request seen (see kmer-counter.ts).
-  let kmers: KmerCounter | undefined;
+  const healthBody = JSON.stringify({ status: 'ok', impl, version: VERSION });
 
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     handle(req, res).catch(() => {
@@ -82,31 +78,28 @@ export function createProcessor(config: Config): Processor {
 
     switch (route.name) {
       case 'health':
-        return sendJson(res, 200, HEALTH_BODY);
+        return sendJson(res, 200, healthBody);
       case 'metrics':
-        return sendJson(res, 200, metrics.render({ impl: IMPL, threads: config.threads }));
+        return sendJson(res, 200, metrics.render({ impl, threads: config.threads, ...(core.metrics ? { extra: core.metrics() } : {}) }));
       case 'stats':
-        return sendJson(res, 200, JSON.stringify({ keys: state.keys.size, events: state.events, reads: state.reads }));
+        return sendJson(res, 200, JSON.stringify(core.stats()));
       case 'key':
-        return respondKey(res, state, match.key);
+        return respondKey(res, core.key(match.key));
       case 'reset':
         // The body is ignored (already drained above).
-        state.reset();
+        core.reset();
         return sendJson(res, 200, RESET_BODY);
       case 'events': {
         const body = await readChecked(req, res, 'application/json');
         if (body === undefined) return;
-        const result = ingestBatch(body.toString('utf8'), state);
+        const result = core.ingest(body);
         return sendJson(res, 'error' in result ? 400 : 200, JSON.stringify(result));
       }
       case 'reads': {
         const body = await readChecked(req, res, 'text/plain');
         if (body === undefined) return;
-        kmers ??= new KmerCounter();
-        const result = analyzeFastq(body, kmers);
-        if ('error' in result) return sendJson(res, 400, JSON.stringify(result));
-        state.reads += result.reads;
-        return sendJson(res, 200, JSON.stringify(result));
+        const result = core.analyzeReads(body);
+        return sendJson(res, 'error' in result ? 400 : 200, JSON.stringify(result));
       }
     }
   }
@@ -149,7 +142,7 @@ export function createProcessor(config: Config): Processor {
     });
   }
 
-  return { server, state, metrics, shutdown };
+  return { server, core, metrics, shutdown };
 }
 
 /**

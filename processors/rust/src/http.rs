@@ -11,8 +11,6 @@ use hyper::http::request::Parts;
 use hyper::{Method, Request, Response, StatusCode};
 use serde::Serialize;
 
-use crate::events::{self, Rejection};
-use crate::fastq;
 use crate::metrics::{self, Extra};
 use crate::state::Store;
 
@@ -185,24 +183,15 @@ async fn discard<B: Body>(body: B, cap: u64) -> bool {
 }
 
 fn ingest(app: &App, body: &str) -> Reply {
-    match events::parse_batch(body) {
-        Ok(batch) => {
-            app.store.apply(&batch.events);
-            json(
-                StatusCode::OK,
-                &Ingested { accepted: batch.events.len(), rejected: batch.rejected, errors: &batch.errors },
-            )
-        }
+    match app.store.ingest(body) {
+        Ok(ingested) => json(StatusCode::OK, &ingested),
         Err(e) => error(StatusCode::BAD_REQUEST, &e.to_string()),
     }
 }
 
 fn reads(app: &App, body: &str) -> Reply {
-    match fastq::analyze(body.as_bytes()) {
-        Ok(stats) => {
-            app.store.add_reads(stats.reads);
-            json(StatusCode::OK, &stats)
-        }
+    match app.store.analyze_reads(body.as_bytes()) {
+        Ok(stats) => json(StatusCode::OK, &stats),
         Err(e) => json(
             StatusCode::BAD_REQUEST,
             &FastqFailure { error: &e.to_string(), record: e.record, reason: e.reason.as_str() },
@@ -298,13 +287,6 @@ struct Health {
 #[derive(Serialize)]
 struct ResetDone {
     reset: bool,
-}
-
-#[derive(Serialize)]
-struct Ingested<'a> {
-    accepted: usize,
-    rejected: usize,
-    errors: &'a [Rejection],
 }
 
 #[derive(Serialize)]
