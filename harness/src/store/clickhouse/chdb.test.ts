@@ -1,6 +1,6 @@
 // The same DDL and query texts on a current ClickHouse engine (chDB, in-process) as on the 18.16
 // server: every migration must apply, every store query must run, and the answers must equal the
-// server's. chDB comes from PyPI (`pip install chdb-core`; .ci/run installs it). With CI=true a
+// server's. chDB comes from PyPI (`pip install chdb-core`; .ci/run installs it). Under npm test or CI a
 // missing chDB fails this test; elsewhere it skips and says why.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,7 @@ import { connect, type Connection } from './connection.ts';
 import { loadMigrations, SCHEMA_MIGRATIONS_DDL } from './migrate.ts';
 import { countRunRowsSql, listRunsSql, runIdsSql, measureHistogramsSql, RUN_TABLES, runTableSql, seriesValuesSql, storedManifestsSql } from './queries.ts';
 import { runRows, type RunRows } from './rows.ts';
-import { serverSkipReason, throwawayDatabase, type ThrowawayDatabase } from './test-server.ts';
+import { serverSkipReason, servicesRequired, throwawayDatabase, type ThrowawayDatabase } from './test-server.ts';
 import { sql, type Sql } from './sql-values.ts';
 
 const RUNNER = fileURLToPath(new URL('./chdb-runner.py', import.meta.url));
@@ -20,7 +20,7 @@ function chdbSkipReason(): string | undefined {
   const probe = spawnSync('python3', ['-c', 'import chdb'], { encoding: 'utf8' });
   if (probe.status === 0) return undefined;
   const why = `chDB is not importable by python3 (${(probe.stderr || probe.error?.message || 'unknown').trim().split('\n').pop()}); install it with \`pip install chdb-core\``;
-  if (process.env.CI === 'true') throw new Error(why);
+  if (servicesRequired()) throw new Error(why);
   return why;
 }
 

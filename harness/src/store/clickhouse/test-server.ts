@@ -1,6 +1,6 @@
 // Test support: the real ClickHouse server at CLICKHOUSE_URL (or the local default), and a
-// throwaway database per test file. With CI=true a missing server fails the tests; elsewhere they
-// skip and say why.
+// throwaway database per test file. Under `npm test` (HARNESS_REQUIRE_SERVICES=1) or CI=true a
+// missing server fails the tests; a lone `vitest run` skips them and says why.
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_CLICKHOUSE_URL, type ClickHouseConfig } from '../config.ts';
 import { connect } from './connection.ts';
@@ -16,9 +16,12 @@ export function testServerConfig(database = 'default'): ClickHouseConfig {
   };
 }
 
-/** Undefined when the server answers (or CI=true, where an absent server must fail); else the reason to skip. */
+/** Whether absent services must fail the tests instead of skipping them. */
+export const servicesRequired = (): boolean => process.env.CI === 'true' || process.env.HARNESS_REQUIRE_SERVICES === '1';
+
+/** Undefined when the server answers (or services are required, where an absent server must fail); else the reason to skip. */
 export async function serverSkipReason(): Promise<string | undefined> {
-  if (process.env.CI === 'true') return undefined;
+  if (servicesRequired()) return undefined;
   const conn = connect(testServerConfig(), { request_timeout_ms: 3000 });
   try {
     await conn.ping();
