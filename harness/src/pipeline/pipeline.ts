@@ -25,7 +25,7 @@ import {
   type RunManifest,
   type RunRecord,
 } from '../results/schema.ts';
-import { readProc, startSampler } from '../sample/index.ts';
+import { fetchStats, readProc, startSampler } from '../sample/index.ts';
 import type { Sink } from '../store/index.ts';
 import { loadVectors } from '../verify/load-vectors.ts';
 import { runVectors } from '../verify/run-vectors.ts';
@@ -286,6 +286,7 @@ async function measureOne(
     await preload(proc.baseUrl, spec, signal);
     stage = 'drive';
     const idle = await readProc(proc.pid);
+    const statsBefore = await fetchStats(proc.baseUrl);
     const sampler = startSampler({ pid: proc.pid, baseUrl: proc.baseUrl });
     let exitedEarly = false;
     void proc.exited.then(() => (exitedEarly = true));
@@ -302,6 +303,7 @@ async function measureOne(
       realtime: plan.pinning.driver_realtime,
     });
     const samples = await sampler.stop();
+    const statsAfter = exitedEarly ? undefined : await fetchStats(proc.baseUrl);
     let failure: Failure | null = null;
     if (signal.aborted) failure = { stage: 'interrupted', message: 'interrupted during the measurement', stderr_tail: '' };
     else if (exitedEarly) {
@@ -324,6 +326,7 @@ async function measureOne(
       sampler: samples,
       idle_rss_bytes: idle?.rss_bytes ?? 0,
       failure,
+      stats: statsBefore && statsAfter ? { before: statsBefore, after: statsAfter } : undefined,
     });
   } catch (err) {
     const failure: Failure = signal.aborted

@@ -1,7 +1,7 @@
 // The bytes of a scenario, generated from its seed before the run: the request pool the driver
 // cycles through and the preload batches. Every processor receives exactly these bytes, in the
 // same order.
-import { eventKey, generateEventBatch, generateFastq, generateKeyPaths, Prng } from '../workload/index.ts';
+import { eventKey, generateCountedEventBatch, generateFastq, generateKeyPaths, Prng } from '../workload/index.ts';
 import type { ScenarioSpec } from './scenario.ts';
 
 /** Labels copied into each driver record, so results can be split by request kind. */
@@ -16,16 +16,23 @@ export interface PoolRequest {
   kind: (typeof REQUEST_KINDS)[RequestKindName];
   /** Events carried (sent, valid or not); 0 for reads and key lookups. */
   events: number;
+  /** Events the spec accepts: what /v1/stats `events` must grow by when this request gets a 2xx. */
+  accepted_events: number;
+  /** FASTQ reads carried: what /v1/stats `reads` must grow by on a 2xx. */
+  reads: number;
 }
 
 function eventsRequest(rng: Prng, keys: number, events: number, invalidShare: number): PoolRequest {
+  const batch = generateCountedEventBatch(rng, { events, keys, invalidShare });
   return {
     method: 'POST',
     path: '/v1/events',
     content_type: 'application/json',
-    body: generateEventBatch(rng, { events, keys, invalidShare }),
+    body: batch.body,
     kind: REQUEST_KINDS.events,
     events,
+    accepted_events: batch.accepted,
+    reads: 0,
   };
 }
 
@@ -43,12 +50,14 @@ export function requestPool(spec: ScenarioSpec): PoolRequest[] {
         body: generateFastq(rng, { reads: w.reads_per_request, length: w.read_length }).body,
         kind: REQUEST_KINDS.reads,
         events: 0,
+        accepted_events: 0,
+        reads: w.reads_per_request,
       }));
     case 'mixed':
       return Array.from({ length: w.pool_size }, () => {
         if (!rng.chance(w.read_share)) return eventsRequest(rng, w.keys, w.events_per_request, w.invalid_share);
         const [path] = generateKeyPaths(rng, { count: 1, keys: w.keys, unknownShare: 0 });
-        return { method: 'GET' as const, path: path!, body: Buffer.alloc(0), kind: REQUEST_KINDS.key_read, events: 0 };
+        return { method: 'GET' as const, path: path!, body: Buffer.alloc(0), kind: REQUEST_KINDS.key_read, events: 0, accepted_events: 0, reads: 0 };
       });
   }
 }

@@ -8,6 +8,7 @@ import { RESULT_SCHEMA_VERSION, type Failure, type Interval, type Measurement, t
 import type { SamplerResult } from '../sample/index.ts';
 import { destroyHistograms, encodeHistogram, histogramsFromRecords, intervalHistograms } from './histogram.ts';
 import { driverHealth } from './driver-health.ts';
+import { acknowledged, checkConservation, conservationMessage, type StatsCounters } from './conservation.ts';
 import { attributePauses } from './pause-attribution.ts';
 import { toPercentiles } from './percentiles.ts';
 import { resourcesOf, runtimeOf } from './resources.ts';
@@ -30,6 +31,8 @@ export interface MeasurementInputs {
   idle_rss_bytes: number;
   /** Set when something went wrong after load started (the process died mid-run, Ctrl-C). */
   failure: Failure | null;
+  /** /v1/stats read after preload and after the load; undefined when either read failed. */
+  stats?: { before: StatsCounters; after: StatsCounters } | undefined;
 }
 
 function phaseResult(r: OpenLoopRecords, pool: readonly PoolRequest[], phase: Phase, duration_s: number): PhaseResult {
@@ -118,9 +121,16 @@ export function buildMeasurement(x: MeasurementInputs): Measurement {
   const phases = [phaseResult(r, x.pool, 'warmup', x.warmup_s), phaseResult(r, x.pool, 'measure', x.measure_s)];
   const measureEvents = (phases[1]!.events_per_s * x.measure_s);
   const t0_unix_ns = Number(x.drive.t0_unix_ns);
+  const conservation = x.stats ? checkConservation(x.stats.before, x.stats.after, acknowledged(r, x.pool)) : null;
   // A measurement without a single response measured nothing: say so rather than report zeros.
+  // One that lost acknowledged work is not timed as a fast one: it fails, its figures kept.
   const failure: Failure | null =
-    x.failure ?? (phases[1]!.corrected.count === 0 ? { stage: 'drive', message: 'no responses during the measure phase', stderr_tail: '' } : null);
+    x.failure ??
+    (phases[1]!.corrected.count === 0
+      ? { stage: 'drive', message: 'no responses during the measure phase', stderr_tail: '' }
+      : conservation && !conservation.ok
+        ? { stage: 'conservation', message: conservationMessage(conservation), stderr_tail: '' }
+        : null);
   const status: Measurement['status'] = failure ? (failure.stage === 'interrupted' ? 'incomplete' : 'failed') : 'ok';
   return {
     schema_version: RESULT_SCHEMA_VERSION,
@@ -141,6 +151,7 @@ export function buildMeasurement(x: MeasurementInputs): Measurement {
     resources: resourcesOf(x.sampler, t0_unix_ns, x.warmup_s, x.measure_s, x.idle_rss_bytes, measureEvents),
     runtime: runtimeOf(x.sampler, t0_unix_ns, x.warmup_s + x.measure_s),
     pause_attribution: attribution(r, x, phases[1]!.corrected.p99_us),
+    conservation,
     driver: driverHealth(x.drive.summary, phases[1]!.corrected.p99_us),
   };
 }
@@ -165,6 +176,7 @@ export function failedMeasurement(
     resources: null,
     runtime: null,
     pause_attribution: null,
+    conservation: null,
     driver: null,
   };
 }

@@ -137,8 +137,20 @@ export const DriverHealth = z.object({
 });
 export type DriverHealth = z.infer<typeof DriverHealth>;
 
+/** /v1/stats before and after the load against the work the processor acknowledged (record/conservation.ts). */
+export const Conservation = z.object({
+  ok: z.boolean(),
+  acknowledged_events: count.describe('accepted events in the requests answered 2xx'),
+  reported_events: z.number().int().describe('growth of /v1/stats events over the load'),
+  unanswered_events: count.describe('accepted events in requests sent but never answered: may or may not have been applied'),
+  acknowledged_reads: count,
+  reported_reads: z.number().int(),
+  unanswered_reads: count,
+});
+export type Conservation = z.infer<typeof Conservation>;
+
 export const Failure = z.object({
-  stage: z.enum(['build', 'launch', 'verify', 'preload', 'drive', 'sample', 'capacity', 'interrupted']),
+  stage: z.enum(['build', 'launch', 'verify', 'preload', 'drive', 'sample', 'capacity', 'conservation', 'interrupted']),
   message: z.string(),
   stderr_tail: z.string(),
 });
@@ -165,6 +177,7 @@ export const Measurement = z.object({
   runtime: Runtime.nullable(),
   pause_attribution: PauseAttribution.nullable(),
   driver: DriverHealth.nullable(),
+  conservation: Conservation.nullable().optional().describe('absent in runs written before the check existed; null when /v1/stats could not be read'),
 });
 export type Measurement = z.infer<typeof Measurement>;
 

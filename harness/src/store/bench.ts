@@ -75,7 +75,7 @@ async function main(): Promise<void> {
 
     console.log(`seeding ${SEEDED_RUNS} runs (2 scenarios x 3 processors x 3 repetitions each)…`);
     const t0 = Date.UTC(2026, 0, 1);
-    let batch: RunRows = { runs: [], measurements: [], capacity: [], intervals: [], resource_samples: [], runtime_pauses: [] };
+    let batch: RunRows = { runs: [], measurements: [], capacity: [], intervals: [], resource_samples: [], runtime_pauses: [], measurement_details: [] };
     for (let i = 0; i < SEEDED_RUNS; i++) {
       // Ids as a real run gets them (newRunId: start time first), written the way a real run is (FileSink).
       const started = new Date(t0 + i * 600_000);
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
       if (WITH_FILE_STORE) await sinkRun(root, r);
       if ((i + 1) % 100 === 0) {
         await insertRunRows(conn, batch);
-        batch = { runs: [], measurements: [], capacity: [], intervals: [], resource_samples: [], runtime_pauses: [] };
+        batch = { runs: [], measurements: [], capacity: [], intervals: [], resource_samples: [], runtime_pauses: [], measurement_details: [] };
       }
     }
     await insertRunRows(conn, batch);

@@ -124,6 +124,17 @@ function serialize(fields: readonly Field[]): string {
 
 /** The exact bytes of one POST /v1/events body. */
 export function generateEventBatch(rng: Prng, options: EventBatchOptions): Buffer {
+  return generateCountedEventBatch(rng, options).body;
+}
+
+/** A body and how many of its events the spec accepts (every broken element is rejected by design). */
+export interface CountedEventBatch {
+  body: Buffer;
+  accepted: number;
+}
+
+/** Like generateEventBatch (the same bytes for the same rng state), plus the accepted count. */
+export function generateCountedEventBatch(rng: Prng, options: EventBatchOptions): CountedEventBatch {
   const o = {
     invalidShare: 0,
     unknownFieldShare: 0.05,
@@ -134,9 +145,11 @@ export function generateEventBatch(rng: Prng, options: EventBatchOptions): Buffe
   };
   const reasons = options.invalidReasons ?? EVENT_REJECT_REASONS;
   const elements: string[] = [];
+  let accepted = 0;
   for (let i = 0; i < o.events; i += 1) {
     const fields = validFields(rng, o);
     if (rng.chance(o.invalidShare)) {
+      accepted -= 1;
       const broken = rng.pick(BREAKERS[rng.pick(reasons)])(fields, rng);
       elements.push(typeof broken === 'string' ? broken : serialize(broken));
     } else if (rng.chance(o.duplicateFieldShare)) {
@@ -147,5 +160,6 @@ export function generateEventBatch(rng: Prng, options: EventBatchOptions): Buffe
       elements.push(serialize(fields));
     }
   }
-  return Buffer.from(`[${elements.join(',')}]`, 'utf8');
+  accepted += o.events;
+  return { body: Buffer.from(`[${elements.join(',')}]`, 'utf8'), accepted };
 }

@@ -7,6 +7,7 @@
 //     .chance(p): boolean, .pick(items): T
 //
 //   generateEventBatch(rng: Prng, options: EventBatchOptions): Buffer
+//   generateCountedEventBatch(rng, options): { body, accepted } — the same bytes plus the accepted count
 //     options: { events, keys, invalidShare?, invalidReasons?, unknownFieldShare?,
 //                duplicateFieldShare?, baseTs?, keyPrefix? }
 //     A POST /v1/events body: a JSON array of `events` elements over a pool of `keys` keys.
@@ -20,6 +21,6 @@
 //   generateKeyPaths(rng: Prng, options: KeyPathOptions): string[]
 //     options: { count, keys, unknownShare?, keyPrefix? }   e.g. "/v1/keys/sensor-00042"
 export { Prng } from './prng.ts';
-export { generateEventBatch, eventKey, eventKeys, EVENT_REJECT_REASONS, type EventBatchOptions, type EventRejectReason } from './events.ts';
+export { generateEventBatch, generateCountedEventBatch, eventKey, eventKeys, EVENT_REJECT_REASONS, type EventBatchOptions, type EventRejectReason } from './events.ts';
 export { generateFastq, FASTQ_REJECT_REASONS, type FastqOptions, type FastqBody, type FastqRejectReason } from './fastq.ts';
 export { generateKeyPaths, type KeyPathOptions } from './key-paths.ts';

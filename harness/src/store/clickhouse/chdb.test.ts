@@ -81,7 +81,7 @@ describe.skipIf(skip !== undefined)(`the store's SQL on a current engine (chDB)$
   let setupCount = 0;
 
   beforeAll(async () => {
-    const all: RunRows = { runs: [], measurements: [], capacity: [], intervals: [], resource_samples: [], runtime_pauses: [] };
+    const all: RunRows = { runs: [], measurements: [], capacity: [], intervals: [], resource_samples: [], runtime_pauses: [], measurement_details: [] };
     for (const [i, r] of runs.entries()) {
       const rows = runRows(r, i + 1);
       for (const t of RUN_TABLES) all[t].push(...rows[t]);

@@ -17,7 +17,7 @@ export interface ClickHouseSinkOptions {
   connection?: Connection;
 }
 
-const emptyRows = (): RunRows => ({ runs: [], measurements: [], capacity: [], intervals: [], resource_samples: [], runtime_pauses: [] });
+const emptyRows = (): RunRows => ({ runs: [], measurements: [], capacity: [], intervals: [], resource_samples: [], runtime_pauses: [], measurement_details: [] });
 
 export class ClickHouseSink implements OptionalSink {
   readonly name = 'clickhouse';
@@ -61,7 +61,7 @@ export class ClickHouseSink implements OptionalSink {
   addMeasurement(m: Measurement): void {
     if (!this.active) return;
     const rows = measurementRows(m, nextVersion());
-    for (const k of ['measurements', 'intervals', 'resource_samples', 'runtime_pauses'] as const) {
+    for (const k of ['measurements', 'intervals', 'resource_samples', 'runtime_pauses', 'measurement_details'] as const) {
       this.queue[k].push(...rows[k]);
       this.queued += rows[k].length;
     }

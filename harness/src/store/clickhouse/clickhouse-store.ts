@@ -73,7 +73,7 @@ export class ClickHouseStore implements StoreReader {
   async getRun(runId: string): Promise<RunRecord | undefined> {
     if (!RUN_ID_PATTERN.test(runId)) return undefined;
     const answers = await Promise.all(RUN_TABLES.map((t) => this.conn.queryCompact(runTableSql(t, runId))));
-    const [runs, measurements, capacity, intervals, resource_samples, runtime_pauses] = answers.map(objectsOf);
+    const [runs, measurements, capacity, intervals, resource_samples, runtime_pauses, measurement_details] = answers.map(objectsOf);
     const grouped = (rows: Row[], table: SeriesTable): GroupedRow[] => {
       const names = SERIES_TABLE_COLUMNS[table];
       return rows.map((r) => ({
@@ -84,6 +84,7 @@ export class ClickHouseStore implements StoreReader {
     const record = recordFromRows({
       runs: runs!, measurements: measurements!, capacity: capacity!,
       intervals: grouped(intervals!, 'intervals'), resource_samples: grouped(resource_samples!, 'resource_samples'), runtime_pauses: grouped(runtime_pauses!, 'runtime_pauses'),
+      measurement_details: measurement_details!,
     });
     return record && { ...record, manifest: { ...record.manifest, status: effectiveStatus(record.manifest) } };
   }

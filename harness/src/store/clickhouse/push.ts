@@ -10,7 +10,7 @@ import { storedManifestsSql } from './queries.ts';
 import { runRows, type RunRows } from './rows.ts';
 
 /** Child tables first, the runs row last. */
-const INSERT_ORDER: (keyof RunRows)[] = ['measurements', 'capacity', 'intervals', 'resource_samples', 'runtime_pauses', 'runs'];
+const INSERT_ORDER: (keyof RunRows)[] = ['measurements', 'capacity', 'intervals', 'resource_samples', 'runtime_pauses', 'measurement_details', 'runs'];
 
 /** Rows per insert: big enough to be fast, small enough to keep a request well under server limits. */
 export const INSERT_BATCH_ROWS = 20_000;

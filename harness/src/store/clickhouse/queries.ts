@@ -9,7 +9,7 @@
 import type { MergedHistogramQuery, RunFilter, SeriesMetric } from '../types.ts';
 import { ident, join, list, Sql, sql } from './sql-values.ts';
 
-export const RUN_TABLES = ['runs', 'measurements', 'capacity', 'intervals', 'resource_samples', 'runtime_pauses'] as const;
+export const RUN_TABLES = ['runs', 'measurements', 'capacity', 'intervals', 'resource_samples', 'runtime_pauses', 'measurement_details'] as const;
 export type RunTable = (typeof RUN_TABLES)[number];
 
 const ORDER_KEYS: Record<RunTable, string> = {
@@ -19,6 +19,7 @@ const ORDER_KEYS: Record<RunTable, string> = {
   intervals: 'scenario, processor, repetition, agent, seq',
   resource_samples: 'scenario, processor, repetition, agent, seq',
   runtime_pauses: 'scenario, processor, repetition, agent, seq',
+  measurement_details: 'scenario, processor, repetition, agent',
 };
 
 function timeBound(iso: string, label: string): number {

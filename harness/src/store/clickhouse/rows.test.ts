@@ -29,12 +29,23 @@ describe('run rows', () => {
     expect(recordFromRows(asStored(rows))).toEqual(run);
   });
 
+  it('keep the fields added since the first layout (measurement_details), and leave them absent where they were', () => {
+    const run = syntheticRun({ seed: 12, samples_per_phase: 30 });
+    run.measurements[0]!.conservation = { ok: false, acknowledged_events: 5000, reported_events: 4900, unanswered_events: 0, acknowledged_reads: 0, reported_reads: 0, unanswered_reads: 0 };
+    run.measurements[1]!.conservation = null;
+    const rows = runRows(run, 1);
+    expect(rows.measurement_details).toHaveLength(2);
+    const back = recordFromRows(asStored(rows))!;
+    expect(back).toEqual(run);
+    expect(back.measurements[2]).not.toHaveProperty('conservation');
+  });
+
   it('write one measurement row per phase', () => {
     const run = syntheticRun({ seed: 11, samples_per_phase: 30 });
     expect(runRows(run, 1).measurements).toHaveLength(run.measurements.length * 2);
   });
 
   it('give nothing when there is no run row', () => {
-    expect(recordFromRows({ runs: [], measurements: [], capacity: [], intervals: [], resource_samples: [], runtime_pauses: [] })).toBeUndefined();
+    expect(recordFromRows({ runs: [], measurements: [], capacity: [], intervals: [], resource_samples: [], runtime_pauses: [], measurement_details: [] })).toBeUndefined();
   });
 });

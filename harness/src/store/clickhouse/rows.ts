@@ -20,9 +20,13 @@ export interface RunRows {
   intervals: Row[];
   resource_samples: Row[];
   runtime_pauses: Row[];
+  measurement_details: Row[];
 }
 
-export const CHILD_TABLES = ['measurements', 'capacity', 'intervals', 'resource_samples', 'runtime_pauses'] as const;
+export const CHILD_TABLES = ['measurements', 'capacity', 'intervals', 'resource_samples', 'runtime_pauses', 'measurement_details'] as const;
+
+/** The measurement fields kept in measurement_details.details_json (added after the first layout). */
+const DETAIL_FIELDS = ['conservation'] as const;
 
 export function manifestRow(m: RunManifest, version: number): Row {
   return {
@@ -79,7 +83,7 @@ function phaseColumns(p: PhaseResult | undefined): Row {
   };
 }
 
-export function measurementRows(m: Measurement, version: number): Pick<RunRows, 'measurements' | 'intervals' | 'resource_samples' | 'runtime_pauses'> {
+export function measurementRows(m: Measurement, version: number): Pick<RunRows, 'measurements' | 'intervals' | 'resource_samples' | 'runtime_pauses' | 'measurement_details'> {
   const key = keyOf(m);
   const r = m.resources;
   const rt = m.runtime;
@@ -126,6 +130,7 @@ export function measurementRows(m: Measurement, version: number): Pick<RunRows, 
     intervals: m.intervals.map((iv, seq) => ({ ...key, seq, ...iv, version })),
     resource_samples: (r?.samples ?? []).map((s, seq) => ({ ...key, seq, ...s, version })),
     runtime_pauses: (rt?.pauses ?? []).map((p, seq) => ({ ...key, seq, ...p, version })),
+    measurement_details: detailsRow(m, key, version),
   };
 }
 
@@ -137,14 +142,21 @@ export function capacityRow(c: Capacity, version: number): Row {
   };
 }
 
+/** Absent fields stay absent (a measurement written before they existed reads back the same). */
+function detailsRow(m: Measurement, key: Row, version: number): Row[] {
+  const details = Object.fromEntries(DETAIL_FIELDS.filter((f) => m[f] !== undefined).map((f) => [f, m[f]]));
+  return Object.keys(details).length ? [{ ...key, details_json: JSON.stringify(details), version }] : [];
+}
+
 export function runRows(run: RunRecord, version: number): RunRows {
-  const out: RunRows = { runs: [manifestRow(run.manifest, version)], measurements: [], capacity: [], intervals: [], resource_samples: [], runtime_pauses: [] };
+  const out: RunRows = { runs: [manifestRow(run.manifest, version)], measurements: [], capacity: [], intervals: [], resource_samples: [], runtime_pauses: [], measurement_details: [] };
   for (const m of run.measurements) {
     const rows = measurementRows(m, version);
     out.measurements.push(...rows.measurements);
     out.intervals.push(...rows.intervals);
     out.resource_samples.push(...rows.resource_samples);
     out.runtime_pauses.push(...rows.runtime_pauses);
+    out.measurement_details.push(...rows.measurement_details);
   }
   for (const c of run.capacity) out.capacity.push(capacityRow(c, version));
   return out;
@@ -218,6 +230,7 @@ export interface StoredRows {
   intervals: GroupedRow[];
   resource_samples: GroupedRow[];
   runtime_pauses: GroupedRow[];
+  measurement_details: Row[];
 }
 
 /** Groups per-row series rows the way runTableSql does on the server (for tests and tools). */
@@ -259,6 +272,7 @@ export function recordFromRows(rows: StoredRows): RunRecord | undefined {
   const intervals = byKey(rows.intervals);
   const samples = byKey(rows.resource_samples);
   const pauses = byKey(rows.runtime_pauses);
+  const details = new Map(rows.measurement_details.map((d) => [measurementKey(d), JSON.parse(s(d.details_json)) as Record<string, unknown>]));
   const measurements: Measurement[] = [];
   for (const [k, phaseRows] of groupBy(rows.measurements)) {
     const r = phaseRows[0]!;
@@ -300,6 +314,7 @@ export function recordFromRows(rows: StoredRows): RunRecord | undefined {
           }
         : null,
       pause_attribution: JSON.parse(s(r.pause_attribution_json)),
+      ...details.get(k),
       driver: b(r.has_driver)
         ? {
             driver_limited: b(r.driver_limited), reasons: (r.driver_reasons as unknown[]).map(s),
