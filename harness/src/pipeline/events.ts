@@ -5,7 +5,8 @@ import type { Plan } from '../plan/index.ts';
 export type RunEvent =
   | { type: 'run-started'; run_id: string; dir: string; plan: Plan }
   | { type: 'stage'; label: string }
-  | { type: 'step'; label: string; done: number; total: number }
+  /** A measurement or capacity step starts (label 'done' at the end); planned seconds are its phases alone. */
+  | { type: 'step'; label: string; done: number; total: number; done_planned_s: number; remaining_planned_s: number }
   | { type: 'warning'; text: string }
   | { type: 'interrupted' };
 

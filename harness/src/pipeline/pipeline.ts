@@ -194,11 +194,19 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
 
     const pools = new Map<string, PoolRequest[]>(plan.scenarios.map((s) => [s.name, requestPool(s)]));
     const total = plan.steps.length + plan.capacity_steps.length;
+    const measureStep_s = plan.warmup_s + plan.measure_s;
+    let remaining_planned_s = plan.steps.length * measureStep_s + plan.capacity_steps.length * plan.capacity_s;
+    let done_planned_s = 0;
     let done = 0;
+    const finished = (planned_s: number) => {
+      done++;
+      done_planned_s += planned_s;
+      remaining_planned_s -= planned_s;
+    };
     for (const spec of plan.scenarios) {
       for (const step of plan.steps.filter((s) => s.scenario === spec.name)) {
         const state = states.find((s) => s.manifest.name === step.processor)!;
-        events.emit({ type: 'step', label: `${step.scenario}/${step.processor} #${step.repetition + 1}`, done, total });
+        events.emit({ type: 'step', label: `${step.scenario}/${step.processor} #${step.repetition + 1}`, done, total, done_planned_s, remaining_planned_s });
         const m = interrupt.signal.aborted
           ? failedMeasurement(base(run_id, spec, step), { stage: 'interrupted', message: 'not run: interrupted', stderr_tail: '' }, new Date())
           : await measureOne(plan, spec, step, state, pools.get(spec.name)!, run_id, logDir, interrupt.signal);
@@ -207,20 +215,20 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
         if (m.failure && m.failure.stage !== state.excluded?.stage && m.failure.stage !== 'interrupted') {
           events.emit({ type: 'warning', text: `${step.scenario}/${step.processor} #${step.repetition + 1} failed at ${m.failure.stage}: ${m.failure.message}` });
         }
-        done++;
+        finished(measureStep_s);
       }
       for (const step of plan.capacity_steps.filter((s) => s.scenario === spec.name)) {
         const state = states.find((s) => s.manifest.name === step.processor)!;
-        events.emit({ type: 'step', label: `${step.scenario}/${step.processor} capacity`, done, total });
+        events.emit({ type: 'step', label: `${step.scenario}/${step.processor} capacity`, done, total, done_planned_s, remaining_planned_s });
         if (!state.excluded && !interrupt.signal.aborted) {
           const c = await measureCapacity(plan, spec, state.manifest, pools.get(spec.name)!, run_id, logDir, interrupt.signal, (n) => notes.push(n));
           capacity.push(c);
           opts.sink.addCapacity(c);
         }
-        done++;
+        finished(plan.capacity_s);
       }
     }
-    events.emit({ type: 'step', label: 'done', done, total });
+    events.emit({ type: 'step', label: 'done', done, total, done_planned_s, remaining_planned_s: 0 });
   } finally {
     for (const s of SIGNALS) process.off(s, onSignal);
     deferSignals(undefined);
