@@ -18,10 +18,12 @@
 import type { OpenLoopRecords } from '../drive/records.ts';
 import { Phase } from '../drive/records.ts';
 import { hasResponse } from '../drive/records.ts';
+import { TAIL_CAUSE_NAMES } from '../results/schema.ts';
 import { IntervalIndex, type TimeInterval } from './intervals-index.ts';
 import { lag1Correlation, percentileOfSorted, type PercentileEstimate } from './order-statistics.ts';
 
-export const TAIL_CAUSES = ['platform_processor_cpu', 'platform_driver_cpu', 'runtime_pause', 'gc_cycle', 'driver_lag', 'queued', 'unexplained'] as const;
+/** In precedence order (the result schema owns the list). */
+export const TAIL_CAUSES = TAIL_CAUSE_NAMES;
 export type TailCause = (typeof TAIL_CAUSES)[number];
 
 export interface TailEvidence {

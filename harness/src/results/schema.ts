@@ -4,7 +4,14 @@
 // an older reader could misread.
 import { z } from 'zod';
 
-export const RESULT_SCHEMA_VERSION = 1;
+/**
+ * v2 (2026-12): the `abandoned` run status and run owner, the conservation check, platform
+ * stalls, GC cycles, the tail composition and the clean percentiles with order-statistic
+ * intervals. v1 files still read: every v2 addition is optional.
+ */
+export const RESULT_SCHEMA_VERSION = 2;
+/** Versions this reader understands. */
+const schemaVersion = z.union([z.literal(1), z.literal(2)]);
 
 const count = z.number().int().nonnegative();
 const seconds = z.number().nonnegative();
@@ -137,6 +144,65 @@ export const DriverHealth = z.object({
 });
 export type DriverHealth = z.infer<typeof DriverHealth>;
 
+/** A percentile with its distribution-free 95% interval (record/order-statistics.ts); null bounds: too few samples. */
+export const PercentileInterval = z.object({ value_us: micros, lo_us: micros.nullable(), hi_us: micros.nullable() });
+export type PercentileInterval = z.infer<typeof PercentileInterval>;
+
+const PercentileIntervals = z.object({
+  p50: PercentileInterval.nullable(),
+  p99: PercentileInterval.nullable(),
+  p999: PercentileInterval.nullable(),
+});
+
+/** Platform stalls seen by the stall recorder (harness/driver) on the CPUs of one measurement. */
+export const Platform = z.object({
+  scheduling: z.string().describe('"fifo <priority>" or "normal: <why>": a normal-priority recorder also counts other work holding the CPU'),
+  period_us: micros,
+  threshold_us: micros.describe('the recorder lists wake-ups later than this'),
+  attribution_threshold_us: micros.describe('stalls at least this long count as platform stalls in the tail composition and the clean figures'),
+  recorder_cpu_utilisation: z.number().nonnegative().describe("the recorder's own CPU, share of one core"),
+  cpus: z.array(z.object({
+    cpu: count,
+    role: z.enum(['processor', 'driver']),
+    stalls: count.describe('stalls at or above the attribution threshold during the measure phase'),
+    stalls_over_1ms: count,
+    stall_share: z.number().nonnegative().describe('time share of the measure phase in such stalls'),
+    max_stall_us: micros,
+    steal_share: z.number().nonnegative().nullable().describe('hypervisor steal time over the whole recording, /proc/stat'),
+  })),
+  stall_share: z.number().nonnegative().describe('union over the CPUs, measure phase'),
+  idle_stall_share: z.number().nonnegative().nullable().describe("the same on the idle machine (this round's idle arm)"),
+  stalls_induced: z.number().nonnegative().nullable().describe('stall_share / idle_stall_share: how much more the machine stalled under this processor'),
+  stalls: z.array(z.object({ cpu: count, start_s: z.number(), duration_us: micros })).describe('measure-phase stalls at or above the attribution threshold, at most 2000 (for the latency-over-time bands)'),
+});
+export type Platform = z.infer<typeof Platform>;
+
+export const TAIL_CAUSE_NAMES = ['platform_processor_cpu', 'platform_driver_cpu', 'runtime_pause', 'gc_cycle', 'driver_lag', 'queued', 'unexplained'] as const;
+const TailComposition = z.object({
+  threshold_us: micros,
+  slow: count,
+  counts: z.object(Object.fromEntries(TAIL_CAUSE_NAMES.map((c) => [c, count])) as Record<(typeof TAIL_CAUSE_NAMES)[number], typeof count>),
+});
+
+/** One primary cause per request slower than the measure phase's p99 / p99.9 (record/tail.ts). */
+export const Tail = z.object({ p99: TailComposition, p999: TailComposition });
+export type Tail = z.infer<typeof Tail>;
+
+/** The processor's own percentiles: platform- and driver-delayed requests set aside by the fairness rule of record/tail.ts. */
+export const Clean = PercentileIntervals.extend({
+  count,
+  set_aside: count,
+  set_aside_share: z.number().nonnegative(),
+  stall_delayed: count,
+  set_aside_fraction: z.number().min(0).max(1),
+  fairness: z.enum(['idle-explained share', 'unadjusted: no idle arm']),
+  lag1: z.number().describe('lag-1 correlation of the kept latencies in send order: the intervals assume independence'),
+});
+export type Clean = z.infer<typeof Clean>;
+
+/** A GC cycle of the processor's collector, on the measurement's time axis. */
+export const GcCycle = z.object({ start_s: z.number(), duration_us: micros, kind: z.string(), stw_us: micros.nullable(), cpu_us: micros.nullable() });
+
 /** /v1/stats before and after the load against the work the processor acknowledged (record/conservation.ts). */
 export const Conservation = z.object({
   ok: z.boolean(),
@@ -158,7 +224,7 @@ export type Failure = z.infer<typeof Failure>;
 
 /** One run × scenario × processor × repetition of the open-loop latency measurement. */
 export const Measurement = z.object({
-  schema_version: z.literal(RESULT_SCHEMA_VERSION),
+  schema_version: schemaVersion,
   run_id: z.string(),
   agent: z.string().describe('which harness agent drove this share of the load (one machine: "local")'),
   scenario: z.string(),
@@ -178,12 +244,17 @@ export const Measurement = z.object({
   pause_attribution: PauseAttribution.nullable(),
   driver: DriverHealth.nullable(),
   conservation: Conservation.nullable().optional().describe('absent in runs written before the check existed; null when /v1/stats could not be read'),
+  raw_intervals: PercentileIntervals.optional().describe('v2: order-statistic intervals of the corrected measure-phase percentiles'),
+  platform: Platform.nullable().optional().describe('v2: null when the stall recorder did not run'),
+  tail: Tail.nullable().optional().describe('v2'),
+  clean: Clean.nullable().optional().describe('v2'),
+  gc_cycles: z.array(GcCycle).optional().describe('v2: the collector\'s cycles during the measurement (empty: none or no collector)'),
 });
 export type Measurement = z.infer<typeof Measurement>;
 
 /** Closed-loop capacity (autocannon): throughput only, never its latency. */
 export const Capacity = z.object({
-  schema_version: z.literal(RESULT_SCHEMA_VERSION),
+  schema_version: schemaVersion,
   run_id: z.string(),
   scenario: z.string(),
   processor: z.string(),
@@ -260,7 +331,7 @@ export type RunOwner = z.infer<typeof RunOwner>;
 
 /** `results/<run_id>/run.json`: written at the start (status running) and rewritten at the end. */
 export const RunManifest = z.object({
-  schema_version: z.literal(RESULT_SCHEMA_VERSION),
+  schema_version: schemaVersion,
   run_id: z.string(),
   status: RunStatus,
   started_at: isoTime,
