@@ -10,6 +10,7 @@ import { destroyHistograms, encodeHistogram, histogramsFromRecords, intervalHist
 import { driverHealth } from './driver-health.ts';
 import { acknowledged, checkConservation, conservationMessage, type StatsCounters } from './conservation.ts';
 import { attributePauses } from './pause-attribution.ts';
+import { tailOfMeasurement, type GcCycleUnix, type TailInputs } from './tail-of-measurement.ts';
 import { toPercentiles } from './percentiles.ts';
 import { resourcesOf, runtimeOf } from './resources.ts';
 
@@ -33,6 +34,11 @@ export interface MeasurementInputs {
   failure: Failure | null;
   /** /v1/stats read after preload and after the load; undefined when either read failed. */
   stats?: { before: StatsCounters; after: StatsCounters } | undefined;
+  /** The stall recorder's output on the driver's axis (undefined: it did not run) and the idle arm's stall share. */
+  stalls?: TailInputs['stalls'];
+  idle_stall_share?: number | null;
+  /** The collector's cycles (wall clock) reported by /metrics during the measurement. */
+  gc_cycles?: readonly (GcCycleUnix & { kind: string; stw_ns?: number | undefined; cpu_ns?: number | null | undefined })[];
 }
 
 function phaseResult(r: OpenLoopRecords, pool: readonly PoolRequest[], phase: Phase, duration_s: number): PhaseResult {
@@ -152,7 +158,36 @@ export function buildMeasurement(x: MeasurementInputs): Measurement {
     runtime: runtimeOf(x.sampler, t0_unix_ns, x.warmup_s + x.measure_s),
     pause_attribution: attribution(r, x, phases[1]!.corrected.p99_us),
     conservation,
+    ...v2Figures(x, phases[1]!),
     driver: driverHealth(x.drive.summary, phases[1]!.corrected.p99_us),
+  };
+}
+
+function v2Figures(x: MeasurementInputs, measure: PhaseResult): Pick<Measurement, 'raw_intervals' | 'platform' | 'tail' | 'clean' | 'gc_cycles'> {
+  if (measure.corrected.count === 0) return {};
+  const cycles = x.gc_cycles ?? [];
+  const t = tailOfMeasurement({
+    records: x.drive.records,
+    t0_unix_ns: x.drive.t0_unix_ns,
+    warmup_s: x.warmup_s,
+    measure_s: x.measure_s,
+    pauses: x.sampler.pauses,
+    gc_cycles: cycles,
+    stalls: x.stalls,
+    idle_stall_share: x.idle_stall_share ?? null,
+    p99_us: measure.corrected.p99_us,
+    p999_us: measure.corrected.p999_us,
+  });
+  const t0 = Number(x.drive.t0_unix_ns);
+  return {
+    ...t,
+    gc_cycles: cycles.map((c) => ({
+      start_s: (c.start_unix_ns - t0) / 1e9,
+      duration_us: (c.end_unix_ns - c.start_unix_ns) / 1000,
+      kind: c.kind,
+      stw_us: c.stw_ns === undefined ? null : c.stw_ns / 1000,
+      cpu_us: c.cpu_ns === undefined || c.cpu_ns === null ? null : c.cpu_ns / 1000,
+    })),
   };
 }
 
