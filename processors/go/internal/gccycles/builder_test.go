@@ -70,8 +70,12 @@ func (s *script) goState(at xtrace.Time, g xtrace.GoID, from, to xtrace.GoState)
 		Details: xtrace.MakeGoStateTransition(g, from, to)}))
 }
 
-func (s *script) start(at xtrace.Time, g xtrace.GoID) { s.goState(at, g, xtrace.GoRunnable, xtrace.GoRunning) }
-func (s *script) block(at xtrace.Time, g xtrace.GoID) { s.goState(at, g, xtrace.GoRunning, xtrace.GoWaiting) }
+func (s *script) start(at xtrace.Time, g xtrace.GoID) {
+	s.goState(at, g, xtrace.GoRunnable, xtrace.GoRunning)
+}
+func (s *script) block(at xtrace.Time, g xtrace.GoID) {
+	s.goState(at, g, xtrace.GoRunning, xtrace.GoWaiting)
+}
 
 func (s *script) label(at xtrace.Time, g xtrace.GoID, label string) {
 	s.feed(xtrace.MakeEvent(xtrace.EventConfig[xtrace.Label]{Kind: xtrace.EventLabel, Time: at, Goroutine: g,

@@ -27,6 +27,7 @@ type Handler struct {
 	started      time.Time
 	scratch      sync.Pool // *scratch
 	injectedCost time.Duration
+	gcCycles     metrics.CycleSource
 }
 
 // scratch is the per-request working memory, pooled so that steady traffic reuses buffers
@@ -165,6 +166,10 @@ func (h *Handler) serveEvents(w http.ResponseWriter, r *http.Request) {
 // a sleep, so it costs what real work would. Off (0) by default.
 func (h *Handler) SetInjectedCost(d time.Duration) { h.injectedCost = d }
 
+// SetGCCycles makes /metrics report the GC cycles src records; without it gc.cycles is empty
+// and extra.gc_cycles is "off".
+func (h *Handler) SetGCCycles(src metrics.CycleSource) { h.gcCycles = src }
+
 func spin(d time.Duration) {
 	for start := time.Now(); time.Since(start) < d; {
 	}
@@ -199,7 +204,7 @@ func (h *Handler) serveReads(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) serveMetrics(w http.ResponseWriter) {
-	report := metrics.Collect(h.started)
+	report := metrics.Collect(h.started, h.gcCycles)
 	body, err := report.AppendJSON(nil)
 	if err != nil {
 		writeJSON(w, http.StatusInternalServerError, bodyMetricsFailed)
