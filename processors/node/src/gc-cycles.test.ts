@@ -7,7 +7,7 @@ const T0 = 1_764_144_000_000_000_000n;
 /** An entry starting `startUs` µs after T0 and lasting `durationUs` µs. */
 function entry(kind: GcKind, startUs: number, durationUs: number): GcEntry {
   const startUnixNs = T0 + BigInt(startUs * 1000);
-  return { kind, startUnixNs, endUnixNs: startUnixNs + BigInt(durationUs * 1000), durationNs: durationUs * 1000 };
+  return { kind, startUnixNs, endUnixNs: startUnixNs + BigInt(durationUs * 1000) };
 }
 
 const at = (us: number): bigint => T0 + BigInt(us * 1000);

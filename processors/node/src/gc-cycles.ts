@@ -32,7 +32,7 @@ export interface GcCycle {
   readonly startUnixNs: bigint;
   readonly endUnixNs: bigint;
   readonly kind: CycleKind;
-  /** Main-thread time in the cycle's gc entries; marking steps between them are not included. */
+  /** Main-thread time in the cycle's gc entries (its stw phases); marking steps between them are not included. */
   readonly stwNs: number;
   readonly phases: readonly GcPhase[];
 }
@@ -42,7 +42,6 @@ export interface GcEntry {
   readonly kind: GcKind;
   readonly startUnixNs: bigint;
   readonly endUnixNs: bigint;
-  readonly durationNs: number;
 }
 
 export class GcCycles {
@@ -54,7 +53,7 @@ export class GcCycles {
   record(entry: GcEntry): void {
     switch (entry.kind) {
       case 'minor':
-        this.push({ ...span(entry), kind: 'minor', stwNs: entry.durationNs, phases: [phase('scavenge', true, entry)] });
+        this.push({ ...span(entry), kind: 'minor', stwNs: lengthNs(entry), phases: [phase('scavenge', true, entry)] });
         break;
       case 'incremental':
         // A second start before the first marking finished means V8 dropped that marking and
@@ -84,13 +83,13 @@ export class GcCycles {
     const m = this.marking;
     if (m === undefined) {
       // A full collection without incremental marking (forced, or V8 out of time to mark).
-      return { ...span(final), kind: 'major', stwNs: final.durationNs, phases: [phase('mark_sweep_compact', true, final)] };
+      return { ...span(final), kind: 'major', stwNs: lengthNs(final), phases: [phase('mark_sweep_compact', true, final)] };
     }
     return {
       startUnixNs: m.startUnixNs,
       endUnixNs: final.endUnixNs,
       kind: 'major',
-      stwNs: m.durationNs + final.durationNs,
+      stwNs: lengthNs(m) + lengthNs(final),
       phases: [
         phase('incremental_marking_start', true, m),
         { name: 'incremental_marking', stw: false, startUnixNs: m.endUnixNs, endUnixNs: final.startUnixNs },
@@ -111,6 +110,11 @@ export class GcCycles {
 
 function span(e: GcEntry): { startUnixNs: bigint; endUnixNs: bigint } {
   return { startUnixNs: e.startUnixNs, endUnixNs: e.endUnixNs };
+}
+
+/** Taken from the wall-clock ends, so that stw_ns is exactly the sum of the stw phases. */
+function lengthNs(e: GcEntry): number {
+  return Number(e.endUnixNs - e.startUnixNs);
 }
 
 function phase(name: PhaseName, stw: boolean, e: GcEntry): GcPhase {

@@ -65,7 +65,7 @@ export class RuntimeMetrics {
   recordGc(startMs: number, durationMs: number, kind: GcKind): void {
     const durationNs = Math.round(durationMs * 1e6);
     const pause: GcPause = { endUnixNs: unixNsOf(startMs + durationMs), durationNs, kind };
-    this.cycles.record({ kind, startUnixNs: unixNsOf(startMs), endUnixNs: pause.endUnixNs, durationNs });
+    this.cycles.record({ kind, startUnixNs: unixNsOf(startMs), endUnixNs: pause.endUnixNs });
     if (this.pauses.length < MAX_PAUSES) {
       this.pauses.push(pause);
     } else {
