@@ -1,6 +1,7 @@
 // The side channel that runs next to the load: /proc every 100 ms and /metrics every second,
 // all stamped with wall-clock time so they line up with the driver's requests and the
 // processor's pauses on one clock.
+import { CycleLog, type CycleRecord } from './cycle-log.ts';
 import { fetchMetrics, PauseLog, type MetricsResponse, type ObservedPause } from './metrics.ts';
 import { readProc, type ProcReading } from './proc.ts';
 
@@ -18,6 +19,8 @@ export interface SamplerOptions {
 export interface SamplerResult {
   readings: TimedReading[];
   pauses: ObservedPause[];
+  /** GC cycles across all polls, with how far the record is complete. */
+  gc_cycles: CycleRecord;
   first_metrics: MetricsResponse | undefined;
   last_metrics: MetricsResponse | undefined;
   heap_bytes_max: number | null;
@@ -32,6 +35,7 @@ export interface Sampler {
 export function startSampler(opts: SamplerOptions): Sampler {
   const readings: TimedReading[] = [];
   const pauses = new PauseLog();
+  const cycles = new CycleLog();
   let first: MetricsResponse | undefined;
   let last: MetricsResponse | undefined;
   let heapMax: number | null = null;
@@ -49,6 +53,7 @@ export function startSampler(opts: SamplerOptions): Sampler {
     first ??= m;
     last = m;
     pauses.add(m);
+    cycles.add(m);
     if (typeof m.heap_bytes === 'number') heapMax = Math.max(heapMax ?? 0, m.heap_bytes);
   };
 
@@ -67,7 +72,7 @@ export function startSampler(opts: SamplerOptions): Sampler {
       clearInterval(metricsTimer);
       await inflight;
       await Promise.all([sampleProc(), sampleMetrics()]);
-      return { readings, pauses: pauses.all(), first_metrics: first, last_metrics: last, heap_bytes_max: heapMax, process_gone: gone };
+      return { readings, pauses: pauses.all(), gc_cycles: cycles.record(), first_metrics: first, last_metrics: last, heap_bytes_max: heapMax, process_gone: gone };
     },
   };
 }
