@@ -25,7 +25,7 @@ import {
   type RunManifest,
   type RunRecord,
 } from '../results/schema.ts';
-import { fetchStats, readProc, startSampler } from '../sample/index.ts';
+import { fetchStats, readProc, startSampler, type CycleRecord } from '../sample/index.ts';
 import type { Sink } from '../store/index.ts';
 import { loadVectors } from '../verify/load-vectors.ts';
 import { runVectors } from '../verify/run-vectors.ts';
@@ -245,6 +245,12 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
   return { manifest: final, measurements, capacity };
 }
 
+/** Completed cycles, plus one still running when the record ends (it lasted at least until then). */
+function gcCycleIntervals(r: CycleRecord) {
+  const running = r.in_progress && r.until_unix_ns !== null ? [{ start_unix_ns: r.in_progress.start_unix_ns, end_unix_ns: r.until_unix_ns, kind: r.in_progress.kind }] : [];
+  return [...r.cycles, ...running];
+}
+
 function launchOptions(plan: Plan, logDir: string, processor: string) {
   return {
     threads: plan.threads,
@@ -310,7 +316,7 @@ async function measureOne(
       ...(plan.pinning.enabled ? { cpus: plan.pinning.driver_cpus.join(',') } : {}),
       realtime: plan.pinning.driver_realtime,
     });
-    const samples = await sampler.stop();
+    const samples = await sampler.stop({ cycles_until_unix_ns: Date.now() * 1e6 });
     const statsAfter = exitedEarly ? undefined : await fetchStats(proc.baseUrl);
     let failure: Failure | null = null;
     if (signal.aborted) failure = { stage: 'interrupted', message: 'interrupted during the measurement', stderr_tail: '' };
@@ -335,6 +341,7 @@ async function measureOne(
       idle_rss_bytes: idle?.rss_bytes ?? 0,
       failure,
       stats: statsBefore && statsAfter ? { before: statsBefore, after: statsAfter } : undefined,
+      gc_cycles: gcCycleIntervals(samples.gc_cycles),
     });
   } catch (err) {
     const failure: Failure = signal.aborted

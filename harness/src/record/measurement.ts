@@ -38,7 +38,7 @@ export interface MeasurementInputs {
   stalls?: TailInputs['stalls'];
   idle_stall_share?: number | null;
   /** The collector's cycles (wall clock) reported by /metrics during the measurement. */
-  gc_cycles?: readonly (GcCycleUnix & { kind: string; stw_ns?: number | undefined; cpu_ns?: number | null | undefined })[];
+  gc_cycles?: readonly (GcCycleUnix & { kind: string; stw_ns?: number | null | undefined; cpu_ns?: number | null | undefined })[];
 }
 
 function phaseResult(r: OpenLoopRecords, pool: readonly PoolRequest[], phase: Phase, duration_s: number): PhaseResult {
@@ -185,7 +185,7 @@ function v2Figures(x: MeasurementInputs, measure: PhaseResult): Pick<Measurement
       start_s: (c.start_unix_ns - t0) / 1e9,
       duration_us: (c.end_unix_ns - c.start_unix_ns) / 1000,
       kind: c.kind,
-      stw_us: c.stw_ns === undefined ? null : c.stw_ns / 1000,
+      stw_us: c.stw_ns === undefined || c.stw_ns === null ? null : c.stw_ns / 1000,
       cpu_us: c.cpu_ns === undefined || c.cpu_ns === null ? null : c.cpu_ns / 1000,
     })),
   };

@@ -2,3 +2,4 @@ export { startSampler, type Sampler, type SamplerOptions, type SamplerResult, ty
 export { readProc, type ProcReading } from './proc.ts';
 export { fetchMetrics, type MetricsResponse, type ObservedPause } from './metrics.ts';
 export { fetchStats, type StatsCounters } from './stats.ts';
+export { CycleLog, type CycleRecord, type ObservedCycle, type ObservedPhase } from './cycle-log.ts';

@@ -1,7 +1,23 @@
 // The processor's own view of its runtime, from GET /metrics (processors/README.md): heap, GC
-// count and the most recent pauses with wall-clock end times. Polled once a second; pauses are
-// de-duplicated by end time, so each is kept once however many polls see it.
+// count, the most recent pauses with wall-clock end times and the most recent GC cycles. Polled
+// once a second; pauses are de-duplicated by end time (PauseLog) and cycles by start
+// (CycleLog, cycle-log.ts), so each is kept once however many polls see it.
+//
+// Lenient where the spec grew: a processor built before gc.cycles existed still samples (its
+// cycles are then unknown, not absent). Unix nanoseconds arrive as doubles, rounded to 256 ns.
 import { z } from 'zod';
+
+const MetricsPhase = z.object({ name: z.string(), stw: z.boolean(), start_unix_ns: z.number(), end_unix_ns: z.number() });
+
+export const MetricsCycle = z.object({
+  start_unix_ns: z.number(),
+  end_unix_ns: z.number(),
+  kind: z.string(),
+  stw_ns: z.number().optional(),
+  cpu_ns: z.number().nullable().optional(),
+  phases: z.array(MetricsPhase).optional(),
+});
+export type MetricsCycle = z.infer<typeof MetricsCycle>;
 
 export const MetricsResponse = z.object({
   impl: z.string(),
@@ -12,6 +28,9 @@ export const MetricsResponse = z.object({
     count: z.number(),
     pause_total_ns: z.number(),
     pauses: z.array(z.object({ end_unix_ns: z.number(), duration_ns: z.number(), kind: z.string().optional() })),
+    cycles: z.array(MetricsCycle).optional(),
+    cycles_until_unix_ns: z.number().nullable().optional(),
+    cycle_in_progress: z.object({ start_unix_ns: z.number(), kind: z.string() }).nullable().optional(),
   }),
   extra: z.record(z.string(), z.unknown()).optional(),
 });

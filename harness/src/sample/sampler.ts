@@ -1,6 +1,7 @@
 // The side channel that runs next to the load: /proc every 100 ms and /metrics every second,
 // all stamped with wall-clock time so they line up with the driver's requests and the
 // processor's pauses on one clock.
+import { CycleLog, type CycleRecord } from './cycle-log.ts';
 import { fetchMetrics, PauseLog, type MetricsResponse, type ObservedPause } from './metrics.ts';
 import { readProc, type ProcReading } from './proc.ts';
 
@@ -18,6 +19,8 @@ export interface SamplerOptions {
 export interface SamplerResult {
   readings: TimedReading[];
   pauses: ObservedPause[];
+  /** GC cycles across all polls, with how far the record is complete. */
+  gc_cycles: CycleRecord;
   first_metrics: MetricsResponse | undefined;
   last_metrics: MetricsResponse | undefined;
   heap_bytes_max: number | null;
@@ -26,12 +29,21 @@ export interface SamplerResult {
 }
 
 export interface Sampler {
-  stop(): Promise<SamplerResult>;
+  /**
+   * Ends sampling. With `cycles_until_unix_ns`, keeps polling /metrics (at most CYCLE_SETTLE_MS)
+   * until the processor's GC-cycle record reaches that time: Go reads its trace about a second at
+   * a time, so the last cycles of a measurement arrive up to ~2 s after it.
+   */
+  stop(opts?: { cycles_until_unix_ns?: number }): Promise<SamplerResult>;
 }
+
+/** The longest stop() waits for a lagging GC-cycle record. */
+export const CYCLE_SETTLE_MS = 3000;
 
 export function startSampler(opts: SamplerOptions): Sampler {
   const readings: TimedReading[] = [];
   const pauses = new PauseLog();
+  const cycles = new CycleLog();
   let first: MetricsResponse | undefined;
   let last: MetricsResponse | undefined;
   let heapMax: number | null = null;
@@ -49,6 +61,7 @@ export function startSampler(opts: SamplerOptions): Sampler {
     first ??= m;
     last = m;
     pauses.add(m);
+    cycles.add(m);
     if (typeof m.heap_bytes === 'number') heapMax = Math.max(heapMax ?? 0, m.heap_bytes);
   };
 
@@ -62,12 +75,18 @@ export function startSampler(opts: SamplerOptions): Sampler {
   }, opts.metrics_interval_ms ?? 1000);
 
   return {
-    async stop() {
+    async stop(o = {}) {
       clearInterval(procTimer);
       clearInterval(metricsTimer);
       await inflight;
       await Promise.all([sampleProc(), sampleMetrics()]);
-      return { readings, pauses: pauses.all(), first_metrics: first, last_metrics: last, heap_bytes_max: heapMax, process_gone: gone };
+      const target = o.cycles_until_unix_ns;
+      const deadline = Date.now() + CYCLE_SETTLE_MS;
+      while (target !== undefined && !gone && cycles.record().reported && (cycles.record().until_unix_ns ?? 0) < target && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 250));
+        await sampleMetrics();
+      }
+      return { readings, pauses: pauses.all(), gc_cycles: cycles.record(), first_metrics: first, last_metrics: last, heap_bytes_max: heapMax, process_gone: gone };
     },
   };
 }

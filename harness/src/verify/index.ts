@@ -5,3 +5,4 @@ export { runVectors, type VectorFailure, type VectorRunResult } from './run-vect
 export { compareJson, type JsonDiff } from './compare.ts';
 export { vectorSchema, type Vector } from './vector-schema.ts';
 export { differentialRequests, runDifferential, runStateComparison, type Disagreement, type CrossRunResult } from './differential.ts';
+export { checkMetrics, metricsProblems, type MetricsFailure } from './metrics-shape.ts';

@@ -37,8 +37,9 @@ export function renderVerifyReport(report: VerifyReport): string {
     cell(p.vectors, p.vector_steps ? ` ${p.vector_steps.passed}/${p.vector_steps.total}` : ''),
     cell(p.differential),
     cell(p.state),
+    cell(p.metrics),
   ]);
-  const header = ['processor', 'build', 'vectors (steps)', 'differential', 'state'];
+  const header = ['processor', 'build', 'vectors (steps)', 'differential', 'state', '/metrics'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)) + 2);
   lines.push(header.map((h, i) => pad(h, widths[i]!)).join('').trimEnd());
   for (const row of rows) lines.push(row.map((c, i) => pad(c, widths[i]!)).join('').trimEnd());
@@ -59,6 +60,10 @@ export function renderVerifyReport(report: VerifyReport): string {
     for (const f of report.vector_failures) {
       lines.push(`  ${f.processor}  ${f.vector} step ${f.step} (${f.request})  ${f.path}: ${f.message}: expected ${show(f.expected)}, got ${show(f.actual)}`);
     }
+  }
+  for (const f of report.metrics_failures) {
+    lines.push('', `${f.processor}: GET /metrics does not follow the spec (${f.problems.length} problem${f.problems.length === 1 ? '' : 's'}):`);
+    for (const problem of f.problems.slice(0, 20)) lines.push(`  ${problem}`);
   }
   for (const [title, run] of [['differential', report.differential], ['final state', report.state]] as const) {
     if (!run || run.disagreement_count === 0) continue;

@@ -39,6 +39,7 @@ beforeAll(async () => {
   processor(root, 'alpha', ['node', server, 'good']);
   processor(root, 'beta', ['node', server, 'good']);
   processor(root, 'wrong', ['node', server, 'wrong-count']);
+  processor(root, 'badmetrics', ['node', server, 'bad-metrics']);
   processor(root, 'broken', ['node', server], ['sh', '-c', 'echo "compile error: expected ;" >&2; exit 2']);
   mkdirSync(join(root, 'scenarios', 'ingest', 'vectors'), { recursive: true });
   writeFileSync(join(root, 'scenarios', 'ingest', 'vectors', '001-six.json'), JSON.stringify(vector));
@@ -71,11 +72,19 @@ describe('verifyProcessors', () => {
     expect(verdict('alpha').state).toBe('pass');
   });
 
+  it('checks /metrics against the spec and names what a processor gets wrong', () => {
+    expect(verdict('alpha').metrics).toBe('pass');
+    expect(verdict('badmetrics')).toMatchObject({ vectors: 'pass', metrics: 'fail' });
+    expect(report.metrics_failures).toEqual([{ processor: 'badmetrics', problems: ['$.gc.pause_total_ns: expected an integer'] }]);
+    expect(renderVerifyReport(report)).toContain('badmetrics: GET /metrics does not follow the spec (1 problem):');
+  });
+
   it('reports a processor that fails to build while verifying the others', () => {
     const broken = verdict('broken');
     expect(broken.build.ok).toBe(false);
     if (!broken.build.ok) expect(broken.build.log_tail).toContain('compile error: expected ;');
     expect(broken.vectors).toBe('skipped');
+    expect(broken.metrics).toBe('skipped');
   });
 
   it('fails overall and stops every processor it launched', () => {

@@ -1,6 +1,7 @@
 // `harness verify`: build every processor, launch them all, replay the golden vectors against
 // each, then drive the same seeded requests to all of them and compare their answers and final
-// state. A processor that fails to build or start is reported as failed while the others are
+// state; last, check each one's /metrics against the spec's shape (after the load, so that the
+// collectors have cycles to show). A processor that fails to build or start is reported as failed while the others are
 // still verified; every launched process is stopped on every path out.
 import { join } from 'node:path';
 import { loadManifests, type ProcessorManifest } from '../processors/index.ts';
@@ -9,6 +10,7 @@ import { launchProcessor, type RunningProcessor } from '../launch/index.ts';
 import { loadVectors } from './load-vectors.ts';
 import { runVectors, type VectorFailure } from './run-vectors.ts';
 import { runDifferential, runStateComparison, type CrossRunResult } from './differential.ts';
+import { checkMetrics, type MetricsFailure } from './metrics-shape.ts';
 
 export type Suite = 'vectors' | 'differential' | 'all';
 export type SuiteStatus = 'pass' | 'fail' | 'skipped';
@@ -40,6 +42,8 @@ export interface ProcessorVerdict {
   vector_steps?: { passed: number; total: number };
   differential: SuiteStatus;
   state: SuiteStatus;
+  /** GET /metrics against the spec's shape (runs with the vectors). */
+  metrics: SuiteStatus;
 }
 
 export interface VerifyReport {
@@ -50,6 +54,7 @@ export interface VerifyReport {
   vector_files: number;
   processors: ProcessorVerdict[];
   vector_failures: VectorFailure[];
+  metrics_failures: MetricsFailure[];
   differential?: CrossRunResult;
   state?: CrossRunResult;
   /** Why the cross-processor suites did not run, when they did not. */
@@ -66,14 +71,14 @@ export async function verifyProcessors(options: VerifyOptions): Promise<VerifyRe
 
   const verdicts = new Map<string, ProcessorVerdict>();
   const running: Array<{ manifest: ProcessorManifest; proc: RunningProcessor }> = [];
-  const report: VerifyReport = { ok: false, seed: options.seed, batches: options.batches, suite: options.suite, vector_files: vectors.length, processors: [], vector_failures: [] };
+  const report: VerifyReport = { ok: false, seed: options.seed, batches: options.batches, suite: options.suite, vector_files: vectors.length, processors: [], vector_failures: [], metrics_failures: [] };
 
   try {
     // Builds run one at a time: two compilers on two cores would slow both and gain nothing.
     for (const manifest of manifests) {
       progress(`building ${manifest.name}`);
       const build = await buildProcessor(manifest, { logDir });
-      verdicts.set(manifest.name, { name: manifest.name, build, vectors: 'skipped', differential: 'skipped', state: 'skipped' });
+      verdicts.set(manifest.name, { name: manifest.name, build, vectors: 'skipped', differential: 'skipped', state: 'skipped', metrics: 'skipped' });
       if (!build.ok) progress(`${manifest.name}: build failed: ${build.error}`);
     }
 
@@ -122,6 +127,17 @@ export async function verifyProcessors(options: VerifyOptions): Promise<VerifyRe
         }
       }
     }
+
+    if (wantVectors) {
+      progress(`checking /metrics of ${running.map((r) => r.manifest.name).join(', ') || 'nothing'}`);
+      const failures = await Promise.all(running.map(({ manifest, proc }) => checkMetrics(manifest.name, proc.baseUrl)));
+      for (const { manifest } of running) verdicts.get(manifest.name)!.metrics = 'pass';
+      for (const f of failures) {
+        if (!f) continue;
+        verdicts.get(f.processor)!.metrics = 'fail';
+        report.metrics_failures.push(f);
+      }
+    }
   } finally {
     await Promise.all(running.map(({ proc }) => proc.stop()));
   }
@@ -129,6 +145,6 @@ export async function verifyProcessors(options: VerifyOptions): Promise<VerifyRe
   report.processors = manifests.map((m) => verdicts.get(m.name)!);
   report.ok =
     report.processors.length > 0 &&
-    report.processors.every((p) => p.build.ok && !p.launch_error && p.vectors !== 'fail' && p.differential !== 'fail' && p.state !== 'fail');
+    report.processors.every((p) => p.build.ok && !p.launch_error && p.vectors !== 'fail' && p.differential !== 'fail' && p.state !== 'fail' && p.metrics !== 'fail');
   return report;
 }

@@ -37,6 +37,18 @@ describe('RuntimeMetrics', () => {
     expect(text).toContain('"gc":{"collector":true,"count":1,"pause_total_ns":1250000,');
   });
 
+  it('serves the cycles its gc entries make, with the time the list is complete up to', () => {
+    const m = new RuntimeMetrics();
+    m.recordGc(100, 0.5, 'minor');
+    m.recordGc(200, 1, 'incremental');
+    const before = unixNsOf(performance.now());
+    const text = m.render({ impl: 'node', threads: 1 });
+    expect(text).toContain(`"cycles":[{"start_unix_ns":${unixNsOf(100)},"end_unix_ns":${unixNsOf(100.5)},"kind":"minor",`);
+    expect(text).toContain(`"cycle_in_progress":{"start_unix_ns":${unixNsOf(200)},"kind":"major"}},`);
+    const until = /"cycles_until_unix_ns":(\d+),/.exec(text)?.[1];
+    expect(until !== undefined && BigInt(until) >= before).toBe(true);
+  });
+
   it('reports event-loop delay as null before the monitor has sampled', () => {
     const body = JSON.parse(new RuntimeMetrics().render({ impl: 'node', threads: 1 })) as { extra: Record<string, unknown> };
     expect(body.extra).toMatchObject({ threads: 1, event_loop_delay_samples: 0, event_loop_delay_p99_ns: null });
@@ -55,6 +67,8 @@ describe('RuntimeMetrics', () => {
       const [first] = m.recentPauses();
       expect(first).toBeDefined();
       expect(['minor', 'major', 'incremental', 'weakcb']).toContain(first!.kind);
+      // Young garbage makes scavenges: a real entry became a cycle too.
+      expect(m.recentCycles().length).toBeGreaterThan(0);
     } finally {
       m.stop();
     }

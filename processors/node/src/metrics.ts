@@ -1,13 +1,15 @@
-// GET /metrics: heap, GC pauses and event-loop delay, gathered off the request path.
+// GET /metrics: heap, GC pauses and cycles, and event-loop delay, gathered off the request path.
 //
 // GC pauses come from a PerformanceObserver on `gc` entries: V8's GC prologue/epilogue callbacks,
 // so each entry is the time the main thread spent in that collection step. They are kept in a
-// ring of the last 256, which the harness polls every second. Event-loop delay comes from
+// ring of the last 256, which the harness polls every second; the same entries make up the GC
+// cycles (gc-cycles.ts). Event-loop delay comes from
 // perf_hooks.monitorEventLoopDelay: a libuv timer every 10 ms whose histogram holds the whole
 // interval between firings (about 10 ms on an idle loop), so the figures reported are that minus
 // the 10 ms: the delay itself. They are cumulative since start so /metrics stays a read-only view.
 
 import { constants, type PerformanceEntry, monitorEventLoopDelay, performance, PerformanceObserver, type IntervalHistogram } from 'node:perf_hooks';
+import { cycleJson, GcCycles, type GcCycle } from './gc-cycles.ts';
 
 export const MAX_PAUSES = 256;
 const EVENT_LOOP_RESOLUTION_MS = 10;
@@ -40,6 +42,7 @@ export interface MetricsContext {
 
 export class RuntimeMetrics {
   private readonly pauses: GcPause[] = [];
+  private readonly cycles = new GcCycles();
   private next = 0; // ring slot overwritten by the next pause once the ring is full
   private gcCount = 0;
   private pauseTotalNs = 0;
@@ -64,6 +67,7 @@ export class RuntimeMetrics {
   recordGc(startMs: number, durationMs: number, kind: GcKind): void {
     const durationNs = Math.round(durationMs * 1e6);
     const pause: GcPause = { endUnixNs: unixNsOf(startMs + durationMs), durationNs, kind };
+    this.cycles.record({ kind, startUnixNs: unixNsOf(startMs), endUnixNs: pause.endUnixNs });
     if (this.pauses.length < MAX_PAUSES) {
       this.pauses.push(pause);
     } else {
@@ -79,13 +83,24 @@ export class RuntimeMetrics {
     return [...this.pauses.slice(this.next), ...this.pauses.slice(0, this.next)];
   }
 
+  /** The recent GC cycles, in the order they ended. */
+  recentCycles(): GcCycle[] {
+    return this.cycles.recent();
+  }
+
   /** The /metrics body, fields in the spec's order. */
   render(context: MetricsContext): string {
-    // end_unix_ns does not fit a double exactly and JSON.stringify refuses bigint, so the pauses
-    // are written by hand; everything else goes through JSON.stringify.
+    // Unix nanoseconds do not fit a double exactly and JSON.stringify refuses bigint, so pauses
+    // and cycles are written by hand; everything else goes through JSON.stringify.
     const pauses = this.recentPauses()
       .map((p) => `{"end_unix_ns":${p.endUnixNs},"duration_ns":${p.durationNs},"kind":"${p.kind}"}`)
       .join(',');
+    const cycles = this.cycles.recent().map(cycleJson).join(',');
+    // Entries reach the observer one event-loop turn after their collection, so the list is
+    // complete up to now except for a collection that ended during this very turn.
+    const until = unixNsOf(performance.now());
+    const open = this.cycles.inProgress();
+    const inProgress = open ? `{"start_unix_ns":${open.startUnixNs},"kind":"${open.kind}"}` : 'null';
     const memory = process.memoryUsage();
     const extra = {
       threads: context.threads,
@@ -98,7 +113,8 @@ export class RuntimeMetrics {
     return (
       `{"impl":${JSON.stringify(context.impl)},"runtime":${JSON.stringify(`node ${process.version}`)},` +
       `"uptime_s":${JSON.stringify(process.uptime())},"heap_bytes":${memory.heapUsed},` +
-      `"gc":{"collector":true,"count":${this.gcCount},"pause_total_ns":${this.pauseTotalNs},"pauses":[${pauses}]},` +
+      `"gc":{"collector":true,"count":${this.gcCount},"pause_total_ns":${this.pauseTotalNs},"pauses":[${pauses}],` +
+      `"cycles":[${cycles}],"cycles_until_unix_ns":${until},"cycle_in_progress":${inProgress}},` +
       `"extra":${JSON.stringify(extra)}}`
     );
   }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"latency-harness/processors/go/internal/config"
+	"latency-harness/processors/go/internal/gccycles"
 	"latency-harness/processors/go/internal/httpapi"
 	"latency-harness/processors/go/internal/state"
 )
@@ -44,6 +45,11 @@ func run() error {
 	handler := httpapi.New(state.NewStore(), cfg.MaxBodyBytes)
 	handler.SetInjectedCost(time.Duration(cfg.InjectDelayUs) * time.Microsecond)
 	handler.SetDropEvery(cfg.InjectDropEvery)
+	if cfg.GCCycles {
+		// Before serving: starting the execution trace stops the world once. The trace then runs
+		// until the process exits.
+		handler.SetGCCycles(gccycles.Start())
+	}
 	srv := newServer(handler)
 
 	if cfg.PprofAddr != "" {

@@ -25,16 +25,28 @@ type Config struct {
 	// A known, deliberate fault used to prove that the harness notices acknowledged events that
 	// were not kept. 0 (the default) drops nothing.
 	InjectDropEvery int
+	// GCCycles, from GC_CYCLES ("on", the default, or "off"), records GC cycles for /metrics from
+	// the runtime's execution trace. "off" exists to measure what recording costs and to leave
+	// the execution tracer free for PPROF_ADDR's /debug/pprof/trace.
+	GCCycles bool
 }
 
-// FromEnv reads HOST, PORT, THREADS and MAX_BODY_BYTES through getenv, applying the spec's
-// defaults, and rejects values that are not usable.
+// FromEnv reads HOST, PORT, THREADS and MAX_BODY_BYTES (and the processor's own PPROF_ADDR,
+// INJECT_DELAY_US, GC_CYCLES) through getenv, applying the defaults, and rejects values that are
+// not usable.
 func FromEnv(getenv func(string) string) (Config, error) {
 	c := Config{Host: "127.0.0.1", Port: 8080, Threads: 1, MaxBodyBytes: 4 << 20}
 	if v := getenv("HOST"); v != "" {
 		c.Host = v
 	}
 	c.PprofAddr = getenv("PPROF_ADDR")
+	switch v := getenv("GC_CYCLES"); v {
+	case "", "on":
+		c.GCCycles = true
+	case "off":
+	default:
+		return c, fmt.Errorf("GC_CYCLES must be on or off, got %q", v)
+	}
 	var err error
 	if c.Port, err = intSetting(getenv, "PORT", c.Port, 0, 65535); err != nil {
 		return c, err

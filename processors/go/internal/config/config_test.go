@@ -8,14 +8,14 @@ func env(m map[string]string) func(string) string {
 
 func TestDefaults(t *testing.T) {
 	c, err := FromEnv(env(nil))
-	if err != nil || c != (Config{Host: "127.0.0.1", Port: 8080, Threads: 1, MaxBodyBytes: 4194304}) {
+	if err != nil || c != (Config{Host: "127.0.0.1", Port: 8080, Threads: 1, MaxBodyBytes: 4194304, GCCycles: true}) {
 		t.Fatalf("%+v %v", c, err)
 	}
 }
 
 func TestReadsEverySetting(t *testing.T) {
 	c, err := FromEnv(env(map[string]string{"HOST": "::1", "PORT": "9000", "THREADS": "2", "MAX_BODY_BYTES": "1024", "PPROF_ADDR": "127.0.0.1:6060"}))
-	if err != nil || c != (Config{Host: "::1", Port: 9000, Threads: 2, MaxBodyBytes: 1024, PprofAddr: "127.0.0.1:6060"}) {
+	if err != nil || c != (Config{Host: "::1", Port: 9000, Threads: 2, MaxBodyBytes: 1024, PprofAddr: "127.0.0.1:6060", GCCycles: true}) {
 		t.Fatalf("%+v %v", c, err)
 	}
 }
@@ -56,5 +56,17 @@ func TestInjectDropEveryIsOffByDefaultAndValidated(t *testing.T) {
 		if _, err := FromEnv(env(map[string]string{"INJECT_DROP_EVERY": bad})); err == nil {
 			t.Errorf("INJECT_DROP_EVERY=%q accepted", bad)
 		}
+	}
+}
+
+func TestGCCyclesAreOnUnlessTurnedOff(t *testing.T) {
+	for v, want := range map[string]bool{"": true, "on": true, "off": false} {
+		c, err := FromEnv(env(map[string]string{"GC_CYCLES": v}))
+		if err != nil || c.GCCycles != want {
+			t.Errorf("GC_CYCLES=%q: %v %v", v, c.GCCycles, err)
+		}
+	}
+	if _, err := FromEnv(env(map[string]string{"GC_CYCLES": "yes"})); err == nil {
+		t.Fatal("only on and off are accepted")
 	}
 }

@@ -31,6 +31,7 @@ type Handler struct {
 	injectedCost time.Duration
 	dropEvery    int64        // INJECT_DROP_EVERY; 0 = off (see inject.go)
 	dropSeen     atomic.Int64 // accepted events counted towards dropEvery
+	gcCycles     metrics.CycleSource
 }
 
 // scratch is the per-request working memory, pooled so that steady traffic reuses buffers
@@ -180,6 +181,10 @@ func (h *Handler) serveEvents(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, s.out)
 }
 
+// SetGCCycles makes /metrics report the GC cycles src records; without it gc.cycles is empty
+// and extra.gc_cycles is "off".
+func (h *Handler) SetGCCycles(src metrics.CycleSource) { h.gcCycles = src }
+
 func (h *Handler) serveKey(w http.ResponseWriter, key string) {
 	s := h.getScratch()
 	defer h.scratch.Put(s)
@@ -209,7 +214,7 @@ func (h *Handler) serveReads(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) serveMetrics(w http.ResponseWriter) {
-	report := metrics.Collect(h.started)
+	report := metrics.Collect(h.started, h.gcCycles)
 	body, err := report.AppendJSON(nil)
 	if err != nil {
 		writeJSON(w, http.StatusInternalServerError, bodyMetricsFailed)

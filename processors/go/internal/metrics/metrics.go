@@ -7,6 +7,8 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"time"
+
+	"latency-harness/processors/go/internal/gccycles"
 )
 
 // maxPauses is how many recent pauses a report lists; the runtime itself remembers 256.
@@ -22,12 +24,16 @@ type Report struct {
 	Extra     Extra   `json:"extra"`
 }
 
-// GC describes the collector and its recent stop-the-world pauses.
+// GC describes the collector: its recent stop-the-world pauses and its recent cycles.
 type GC struct {
 	Collector    bool    `json:"collector"`
 	Count        int64   `json:"count"`
 	PauseTotalNs int64   `json:"pause_total_ns"`
 	Pauses       []Pause `json:"pauses"`
+	// Cycles, oldest first, complete up to CyclesUntilUnixNs (null when not recorded).
+	Cycles            []gccycles.Cycle     `json:"cycles"`
+	CyclesUntilUnixNs *int64               `json:"cycles_until_unix_ns"`
+	CycleInProgress   *gccycles.InProgress `json:"cycle_in_progress"`
 }
 
 // Pause is one collection's stop-the-world time: Go records, per cycle, the sum of its two
@@ -43,6 +49,14 @@ type Extra struct {
 	GOMAXPROCS    int     `json:"gomaxprocs"`
 	Goroutines    int     `json:"goroutines"`
 	GCCPUFraction float64 `json:"gc_cpu_fraction"`
+	// GCCycles says where gc.cycles come from: "runtime/trace", "off" (GC_CYCLES=off), or
+	// "unavailable: <why>".
+	GCCycles string `json:"gc_cycles"`
+}
+
+// CycleSource supplies GC cycles; *gccycles.Recorder is the one the processor uses.
+type CycleSource interface {
+	Snapshot() gccycles.Snapshot
 }
 
 // runtime/metrics names read for each report.
@@ -54,8 +68,8 @@ const (
 
 // Collect gathers a report. It reads the GC history with debug.ReadGCStats and the heap with
 // runtime/metrics, neither of which stops the world (runtime.ReadMemStats would, so it is never
-// called).
-func Collect(started time.Time) Report {
+// called). cycles is nil when cycle recording is off.
+func Collect(started time.Time, cycles CycleSource) Report {
 	samples := []metrics.Sample{{Name: heapObjectsBytes}, {Name: gcCPUSeconds}, {Name: totalCPUSeconds}}
 	metrics.Read(samples)
 
@@ -76,21 +90,32 @@ func Collect(started time.Time) Report {
 	if total := float64Value(samples[2]); total > 0 {
 		gcFraction = float64Value(samples[1]) / total
 	}
+	recorded, source := gccycles.Snapshot{Cycles: []gccycles.Cycle{}}, "off"
+	if cycles != nil {
+		recorded, source = cycles.Snapshot(), "runtime/trace"
+		if recorded.Err != nil {
+			source = "unavailable: " + recorded.Err.Error()
+		}
+	}
 	return Report{
 		Impl:      "go",
 		Runtime:   runtime.Version(),
 		UptimeS:   time.Since(started).Seconds(),
 		HeapBytes: uint64Value(samples[0]),
 		GC: GC{
-			Collector:    true,
-			Count:        stats.NumGC,
-			PauseTotalNs: stats.PauseTotal.Nanoseconds(),
-			Pauses:       pauses,
+			Collector:         true,
+			Count:             stats.NumGC,
+			PauseTotalNs:      stats.PauseTotal.Nanoseconds(),
+			Pauses:            pauses,
+			Cycles:            recorded.Cycles,
+			CyclesUntilUnixNs: recorded.UntilUnixNs,
+			CycleInProgress:   recorded.InProgress,
 		},
 		Extra: Extra{
 			GOMAXPROCS:    runtime.GOMAXPROCS(0),
 			Goroutines:    runtime.NumGoroutine(),
 			GCCPUFraction: gcFraction,
+			GCCycles:      source,
 		},
 	}
 }

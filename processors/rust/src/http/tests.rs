@@ -220,7 +220,11 @@ async fn metrics_say_there_is_no_collector() {
     assert!(body["runtime"].as_str().is_some_and(|r| r.starts_with("rustc ")));
     assert!(body["uptime_s"].is_f64());
     assert_eq!(body["heap_bytes"], Value::Null);
-    assert_eq!(body["gc"], json!({"collector":false,"count":0,"pause_total_ns":0,"pauses":[]}));
+    assert_eq!(
+        body["gc"],
+        json!({"collector":false,"count":0,"pause_total_ns":0,"pauses":[],
+               "cycles":[],"cycles_until_unix_ns":null,"cycle_in_progress":null})
+    );
     assert_eq!(body["extra"], json!({"worker_threads":1,"runtime_flavor":"current_thread"}));
 }
 
