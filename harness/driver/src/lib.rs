@@ -8,5 +8,8 @@ pub mod health;
 pub mod http;
 pub mod pool;
 pub mod records;
+pub mod sched;
 pub mod schedule;
 pub mod socket;
+pub mod stall;
+pub mod steal;

@@ -7,7 +7,8 @@ use latency_driver::health::{assess, HealthInput};
 use latency_driver::pool::parse_pool;
 use latency_driver::records::{write_file, Record, ERR_CONNECT, ERR_NONE, ERR_PARSE, ERR_RESET, ERR_TIMEOUT, HEADER_BYTES, RECORD_BYTES, UNSENT};
 use latency_driver::schedule::{Schedule, PHASE_MEASURE, PHASE_WARMUP};
-use latency_driver::socket::{minimise_timer_slack, resolve};
+use latency_driver::sched::minimise_timer_slack;
+use latency_driver::socket::resolve;
 use serde_json::json;
 
 fn fail(code: i32, msg: String) -> ! {
