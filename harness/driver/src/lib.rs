@@ -6,6 +6,7 @@ pub mod config;
 pub mod engine;
 pub mod health;
 pub mod http;
+pub mod keep_awake;
 pub mod pool;
 pub mod records;
 pub mod sched;

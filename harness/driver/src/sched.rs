@@ -52,6 +52,12 @@ pub fn set_fifo(priority: i32) -> io::Result<()> {
     cvt(unsafe { libc::sched_setscheduler(0, libc::SCHED_FIFO, &param) })
 }
 
+/// Back to the normal policy (SCHED_OTHER), e.g. before work that must not delay others.
+pub fn set_normal() -> io::Result<()> {
+    let param = libc::sched_param { sched_priority: 0 };
+    cvt(unsafe { libc::sched_setscheduler(0, libc::SCHED_OTHER, &param) })
+}
+
 /// SCHED_IDLE for the calling thread: it runs only when nothing else wants the CPU and yields to
 /// any other thread at once. Allowed without privileges.
 pub fn set_idle() -> io::Result<()> {
@@ -70,15 +76,6 @@ pub fn sleep_until_monotonic_ns(deadline_ns: u64) {
     let ts = libc::timespec { tv_sec: (deadline_ns / 1_000_000_000) as libc::time_t, tv_nsec: (deadline_ns % 1_000_000_000) as libc::c_long };
     // SAFETY: ts is valid; remain may be null with TIMER_ABSTIME.
     while unsafe { libc::clock_nanosleep(libc::CLOCK_MONOTONIC, libc::TIMER_ABSTIME, &ts, std::ptr::null_mut()) } == libc::EINTR {}
-}
-
-/// CPU time (user + system) of the calling thread in nanoseconds.
-pub fn thread_cpu_ns() -> u64 {
-    // SAFETY: zeroed rusage is a valid out-value for getrusage.
-    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
-    unsafe { libc::getrusage(libc::RUSAGE_THREAD, &mut ru) };
-    let tv = |t: libc::timeval| t.tv_sec as u64 * 1_000_000_000 + t.tv_usec as u64 * 1_000;
-    tv(ru.ru_utime) + tv(ru.ru_stime)
 }
 
 /// Parses a CPU list such as "0,1" or "0-3,6" into sorted, distinct CPU numbers.

@@ -6,7 +6,7 @@
 //! the driver and the recorder. Needs root (or CAP_SYS_NICE): a stall at normal priority would be
 //! preempted and prove nothing. Exit 2 on bad arguments or without the privilege.
 use latency_driver::clock::{capture_t0, monotonic_ns};
-use latency_driver::sched::{minimise_timer_slack, pin_to_cpu, set_fifo, sleep_until_monotonic_ns, RECORDER_PRIORITY};
+use latency_driver::sched::{minimise_timer_slack, pin_to_cpu, set_fifo, set_normal, sleep_until_monotonic_ns, RECORDER_PRIORITY};
 use serde_json::json;
 
 const MAX_SPIN_US: u64 = 100_000;
@@ -77,6 +77,8 @@ fn main() {
         }
         injected.push(json!({ "start_ns": start - t0.monotonic_ns, "end_ns": now - t0.monotonic_ns }));
     }
+    // Printing and exiting at FIFO priority would stall the recorder once more, unasked.
+    set_normal().ok();
     let doc = json!({
         "schema_version": 1,
         "tool": "stall-injector",

@@ -3,8 +3,8 @@
 //! wake-up later than the threshold is a platform stall (see `stall.rs`). Prints `ready` once
 //! every thread is placed, records until SIGTERM, SIGINT or end of stdin, then prints one JSON
 //! document (format in harness/driver/README.md). Exit 2 on bad arguments or an unusable CPU.
-use latency_driver::clock::{capture_t0, cpu_time_ns, monotonic_ns, T0};
-use latency_driver::sched::{minimise_timer_slack, parse_cpu_list, pin_to_cpu, set_fifo, sleep_until_monotonic_ns, thread_cpu_ns, RECORDER_PRIORITY};
+use latency_driver::clock::{capture_t0, cpu_time_ns, monotonic_ns, thread_cpu_time_ns, T0};
+use latency_driver::sched::{minimise_timer_slack, parse_cpu_list, pin_to_cpu, set_fifo, sleep_until_monotonic_ns, RECORDER_PRIORITY};
 use latency_driver::stall::{summarise, CpuSummary, Stall, StallTracker, TrackerConfig};
 use latency_driver::steal::{read_steal_ticks, steal_over, ticks_per_s};
 use serde_json::json;
@@ -99,7 +99,8 @@ fn watch(cpu: usize, t0: u64, cfg: TrackerConfig, stop: &AtomicBool) -> CpuResul
         tick = tracker.on_wake(tick, woke);
     }
     let (stalls, counts) = tracker.finish();
-    CpuResult { stalls, summary: summarise(cpu, counts, last_wake.saturating_sub(first_tick)), thread_cpu_ns: thread_cpu_ns() }
+    let (user_ns, system_ns) = thread_cpu_time_ns();
+    CpuResult { stalls, summary: summarise(cpu, counts, last_wake.saturating_sub(first_tick)), thread_cpu_ns: user_ns + system_ns }
 }
 
 /// Blocks SIGTERM and SIGINT in the calling thread (threads spawned later inherit the mask) and
