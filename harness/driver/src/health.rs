@@ -23,6 +23,8 @@ pub struct HealthInput {
     pub spin_ns: u64,
     /// CPU time of the keep-awake thread (0 without it); not in cpu_user_ns / cpu_system_ns.
     pub keep_awake_cpu_ns: u64,
+    /// Time the keep-awake thread stood aside because the core was busy anyway.
+    pub keep_awake_paused_ns: u64,
     pub lag_p99_limit_us: u64,
 }
 
@@ -39,6 +41,8 @@ pub struct Health {
     pub cpu_work_utilisation: f64,
     /// CPU time of the thread that keeps the driver's CPU awake while it sleeps (0 without it).
     pub keep_awake_cpu_s: f64,
+    /// Time the keep-awake thread stood aside because the driver kept the core busy.
+    pub keep_awake_paused_s: f64,
     pub target_send_rate_per_s: f64,
     pub achieved_send_rate_per_s: f64,
     /// Share of measure-phase requests that had to wait for a free connection.
@@ -111,6 +115,7 @@ pub fn assess(records: &[Record], h: &HealthInput) -> Health {
         spin_s: h.spin_ns as f64 / 1e9,
         cpu_work_utilisation: work_util,
         keep_awake_cpu_s: h.keep_awake_cpu_ns as f64 / 1e9,
+        keep_awake_paused_s: h.keep_awake_paused_ns as f64 / 1e9,
         target_send_rate_per_s: target,
         achieved_send_rate_per_s: achieved,
         queued_fraction,
@@ -136,7 +141,7 @@ mod tests {
     }
 
     fn input(cpu_ns: u64, spin_ns: u64) -> HealthInput {
-        HealthInput { warmup_s: 0.0, measure_s: 1.0, wall_ns: 1_000_000_000, cpu_user_ns: cpu_ns, cpu_system_ns: 0, spin_ns, keep_awake_cpu_ns: 0, lag_p99_limit_us: 1000 }
+        HealthInput { warmup_s: 0.0, measure_s: 1.0, wall_ns: 1_000_000_000, cpu_user_ns: cpu_ns, cpu_system_ns: 0, spin_ns, keep_awake_cpu_ns: 0, keep_awake_paused_ns: 0, lag_p99_limit_us: 1000 }
     }
 
     #[test]

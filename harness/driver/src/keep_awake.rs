@@ -10,15 +10,62 @@
 //! only when the driver sleeps, yields to the driver (or anyone) at once, and keeps the vCPU
 //! running so timer interrupts and responses are handled without a halt exit. Its CPU time is
 //! measured and reported apart from the driver's work.
-use crate::clock::thread_cpu_time_ns;
-use crate::sched::{allowed_cpus, pin_to_cpu, set_idle};
+//!
+//! When the driver keeps its core busy, the spinner is a runnable task that never gets to run, and
+//! the kernel answers a starving normal task by freezing real-time ones (RT throttling, or the fair
+//! deadline server's 50 ms per second): seen here as a 50 ms stall per second of both the driver
+//! and the stall recorder. A busy core needs no keeping awake, so the spinner steps aside (sleeps,
+//! and is then not runnable) for `PAUSE_NS` whenever it got less than `MIN_SHARE` of a window.
+use crate::clock::{monotonic_ns, thread_cpu_time_ns};
+use crate::sched::{allowed_cpus, pin_to_cpu, set_idle, sleep_until_monotonic_ns};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
+const WINDOW_NS: u64 = 10_000_000;
+const MIN_SHARE: f64 = 0.2;
+const PAUSE_NS: u64 = 50_000_000;
+/// A paused spinner looks at the stop flag this often.
+const STOP_POLL_NS: u64 = 5_000_000;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct KeepAwakeStats {
+    pub cpu_ns: u64,
+    /// Time it stood aside because the core was busy anyway.
+    pub paused_ns: u64,
+}
+
 pub struct KeepAwake {
     stop: Arc<AtomicBool>,
-    handle: JoinHandle<u64>,
+    handle: JoinHandle<KeepAwakeStats>,
+}
+
+/// Whether a spinner that got `cpu_ns` of a `wall_ns` window should step aside.
+pub fn core_was_busy(cpu_ns: u64, wall_ns: u64) -> bool {
+    (cpu_ns as f64) < MIN_SHARE * wall_ns as f64
+}
+
+fn thread_cpu_ns() -> u64 {
+    let (user, system) = thread_cpu_time_ns();
+    user + system
+}
+
+fn spin(stop: &AtomicBool) -> KeepAwakeStats {
+    let mut paused_ns = 0;
+    while !stop.load(Ordering::Relaxed) {
+        let (w0, c0) = (monotonic_ns(), thread_cpu_ns());
+        // No PAUSE hint: some hypervisors treat a PAUSE loop as lock spinning and take the vCPU
+        // away, the very thing this thread is for.
+        while !stop.load(Ordering::Relaxed) && monotonic_ns() < w0 + WINDOW_NS {}
+        if core_was_busy(thread_cpu_ns() - c0, monotonic_ns() - w0) {
+            let (from, until) = (monotonic_ns(), monotonic_ns() + PAUSE_NS);
+            while !stop.load(Ordering::Relaxed) && monotonic_ns() < until {
+                sleep_until_monotonic_ns(until.min(monotonic_ns() + STOP_POLL_NS));
+            }
+            paused_ns += monotonic_ns() - from;
+        }
+    }
+    KeepAwakeStats { cpu_ns: thread_cpu_ns(), paused_ns }
 }
 
 impl KeepAwake {
@@ -39,20 +86,32 @@ impl KeepAwake {
                 let placed = set_idle().map_err(|e| format!("cannot set SCHED_IDLE: {e}")).and_then(|_| pin_to_cpu(cpu));
                 let ok = placed.is_ok();
                 placed_tx.send(placed).ok();
-                // No PAUSE hint: some hypervisors treat a PAUSE loop as lock spinning and take the
-                // vCPU away, the very thing this thread is for.
-                while ok && !flag.load(Ordering::Relaxed) {}
-                let (user, system) = thread_cpu_time_ns();
-                user + system
+                if ok { spin(&flag) } else { KeepAwakeStats::default() }
             })
             .map_err(|e| format!("cannot start the keep-awake thread: {e}"))?;
         placed_rx.recv().map_err(|_| "keep-awake thread died".to_string())??;
         Ok(KeepAwake { stop, handle })
     }
 
-    /// Stops the spinner and returns the CPU time it used, in ns.
-    pub fn stop(self) -> u64 {
+    /// Stops the spinner and returns what it cost and how long it stood aside.
+    pub fn stop(self) -> KeepAwakeStats {
         self.stop.store(true, Ordering::Relaxed);
-        self.handle.join().unwrap_or(0)
+        self.handle.join().unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_spinner_that_got_a_fifth_of_the_window_stays() {
+        assert!(!core_was_busy(2_000_000, 10_000_000));
+    }
+
+    #[test]
+    fn a_spinner_starved_by_a_busy_core_steps_aside() {
+        assert!(core_was_busy(1_999_999, 10_000_000));
+        assert!(core_was_busy(0, 60_000_000), "frozen out for the whole window");
     }
 }

@@ -12,5 +12,6 @@ pub mod records;
 pub mod sched;
 pub mod schedule;
 pub mod socket;
+pub mod spin_budget;
 pub mod stall;
 pub mod steal;

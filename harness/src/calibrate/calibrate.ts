@@ -83,7 +83,7 @@ export async function calibrate(opts: CalibrateOptions = {}): Promise<{ result: 
       async (rate) => {
         const step = await measureStep({ port: server.port, rate_per_s: rate, warmup_s: 0.5, measure_s: 2, connections: 64, cpus: load_cpus, realtime });
         const verdict = inaccuracy(step) === null ? 'accurate' : 'not accurate';
-        say(`  ${rate}/s: sent ${Math.round(step.achieved_send_per_s)}/s, lag p99 ${step.schedule_lag_p99_us} µs (own ${step.own_lag_p99_us} µs; ${step.platform.stalls} platform stalls, max ${step.platform.max_stall_us} µs), driver CPU ${(step.cpu_work_utilisation * 100).toFixed(0)}%: ${verdict}`);
+        say(`  ${rate}/s: sent ${Math.round(step.achieved_send_per_s)}/s, lag p99 ${step.schedule_lag_p99_us} µs (own ${step.own_lag_p99_us} µs; ${step.platform.stalls} platform stalls, max ${step.platform.max_stall_us} µs), driver CPU ${(step.cpu_work_utilisation * 100).toFixed(0)}% (core ${(step.cpu_utilisation * 100).toFixed(0)}% with spin): ${verdict}`);
         return step;
       },
       MAX_RATE_SEARCH,

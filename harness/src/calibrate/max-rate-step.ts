@@ -20,6 +20,7 @@ export function stepFromRun(rate_per_s: number, result: OpenLoopResult, recordin
     schedule_lag_p99_us: lag.lag_p99_us,
     own_lag_p99_us: lag.own_lag_p99_us,
     cpu_work_utilisation: run.cpu_work_utilisation,
+    cpu_utilisation: run.cpu_utilisation,
     platform: {
       stalls: recording.cpus.reduce((n, c) => n + c.stalls, 0),
       stalls_over_1ms: recording.cpus.reduce((n, c) => n + c.stalls_over_1ms, 0),

@@ -12,13 +12,14 @@ const step = (rate_per_s: number, over: Partial<MaxRateStep> = {}): MaxRateStep 
   schedule_lag_p99_us: 20,
   own_lag_p99_us: 20,
   cpu_work_utilisation: rate_per_s / 60_000,
+  cpu_utilisation: Math.min(0.85, rate_per_s / 60_000 + 0.3),
   platform: { stalls: 3, stalls_over_1ms: 0, max_stall_us: 400, stall_share: 0.001, stalled_sends: 2, recorder_realtime: true },
   ...over,
 });
 
 /** A driver whose work saturates its core at `limit` per second: above it, it sends less and falls behind. */
 const saturatingAt = (limit: number) => async (rate: number) =>
-  rate <= limit ? step(rate, { cpu_work_utilisation: (0.85 * rate) / limit }) : step(rate, { cpu_work_utilisation: 0.99, achieved_send_per_s: limit, own_lag_p99_us: 5000, schedule_lag_p99_us: 5000 });
+  rate <= limit ? step(rate, { cpu_work_utilisation: (0.85 * rate) / limit }) : step(rate, { cpu_work_utilisation: 0.99, cpu_utilisation: 1, achieved_send_per_s: limit, own_lag_p99_us: 5000, schedule_lag_p99_us: 5000 });
 
 describe('findMaxAccurateRate', () => {
   it('brackets the limit and bisects it to the resolution', async () => {
@@ -80,6 +81,10 @@ describe('inaccuracy', () => {
 
   it('names a driver whose work took 90% of its core', () => {
     expect(inaccuracy(step(1000, { cpu_work_utilisation: 0.9 }))).toMatch(/driver CPU .* 90%/);
+  });
+
+  it('names a core kept 90% busy even when spin-waiting made up the difference', () => {
+    expect(inaccuracy(step(1000, { cpu_work_utilisation: 0.5, cpu_utilisation: 0.92 }))).toMatch(/core 92% busy/);
   });
 
   it('holds only the driver’s own lag against it, not the platform’s', () => {

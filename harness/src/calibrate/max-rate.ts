@@ -1,6 +1,6 @@
 // The driver's maximum accurate rate on one core. A rate is accurate when the driver keeps the
-// schedule and is not the bottleneck: it sent at the target rate, its work left headroom on its
-// core, its own schedule lag stayed within one inter-arrival interval, and the server answered.
+// schedule and is not the bottleneck: it sent at the target rate, it left headroom on its core,
+// its own schedule lag stayed within one inter-arrival interval, and the server answered.
 // Lateness that a platform stall on the driver's CPU explains (the stall recorder saw the CPU
 // taken away) is the machine's, not the driver's: it is reported, and does not stop the search.
 //
@@ -11,6 +11,12 @@ import type { MaxRate, MaxRateStep } from './types.ts';
 
 export const ACCURATE_FRACTION = 0.97;
 export const CPU_WORK_LIMIT = 0.9;
+/**
+ * A core kept this busy, spin-waits included, has no headroom; at real-time priority the kernel
+ * freezes the driver for 50 ms a second once a normal task on that CPU starves (seen on this VM
+ * from ~90 %). The stall recorder sees that freeze as a stall, but it is the driver's doing.
+ */
+export const CORE_BUSY_LIMIT = 0.9;
 /**
  * Below this the driver's own lag is within the kernel's wake-up and network jitter, and well
  * under the ~100 µs latency of the trivial server it is calibrated against.
@@ -50,6 +56,8 @@ export function inaccuracy(step: MaxRateStep): string | null {
   }
   if (step.cpu_work_utilisation >= CPU_WORK_LIMIT) {
     reasons.push(`driver CPU (excluding spin-wait) at ${Math.round(step.cpu_work_utilisation * 100)}% of its core`);
+  } else if (step.cpu_utilisation >= CORE_BUSY_LIMIT) {
+    reasons.push(`driver's core ${Math.round(step.cpu_utilisation * 100)}% busy (spin-wait included): no headroom`);
   }
   const limit = ownLagLimitUs(step.rate_per_s);
   if (step.own_lag_p99_us > limit) {

@@ -62,6 +62,8 @@ export interface MaxRateStep {
   own_lag_p99_us: number;
   /** The driver's CPU net of spin-waiting (1 = one core): tells a driver limit from a server limit. */
   cpu_work_utilisation: number;
+  /** The driver's CPU with spin-waiting: how busy it kept its core (the keep-awake thread not counted). */
+  cpu_utilisation: number;
   platform: StepPlatform;
 }
 

@@ -16,6 +16,8 @@ export const driverHealthSchema = z.object({
   cpu_work_utilisation: z.number(),
   /** CPU time of the idle-priority thread that keeps the driver's CPU awake (0 without it); not in cpu_utilisation. */
   keep_awake_cpu_s: z.number(),
+  /** Time the keep-awake thread stood aside because the driver kept its core busy anyway. */
+  keep_awake_paused_s: z.number(),
   target_send_rate_per_s: z.number(),
   achieved_send_rate_per_s: z.number(),
   queued_fraction: z.number(),

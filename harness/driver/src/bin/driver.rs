@@ -47,7 +47,7 @@ fn main() {
     let (records, stats) = engine.run(t0.monotonic_ns).unwrap_or_else(|e| fail(1, format!("run failed: {e}")));
     let wall_ns = monotonic_ns() - t0.monotonic_ns;
     let (cpu_u1, cpu_s1) = thread_cpu_time_ns();
-    let keep_awake_cpu_ns = keep_awake.map_or(0, KeepAwake::stop);
+    let keep_awake = keep_awake.map(KeepAwake::stop).unwrap_or_default();
 
     write_file(&cfg.records_path, &records).unwrap_or_else(|e| fail(1, format!("cannot write {}: {e}", cfg.records_path)));
 
@@ -60,7 +60,8 @@ fn main() {
             cpu_user_ns: cpu_u1 - cpu_u0,
             cpu_system_ns: cpu_s1 - cpu_s0,
             spin_ns: stats.spin_ns,
-            keep_awake_cpu_ns,
+            keep_awake_cpu_ns: keep_awake.cpu_ns,
+            keep_awake_paused_ns: keep_awake.paused_ns,
             lag_p99_limit_us: cfg.lag_p99_limit_us,
         },
     );
