@@ -16,6 +16,8 @@
 //! deadline server's 50 ms per second): seen here as a 50 ms stall per second of both the driver
 //! and the stall recorder. A busy core needs no keeping awake, so the spinner steps aside (sleeps,
 //! and is then not runnable) for `PAUSE_NS` whenever it got less than `MIN_SHARE` of a window.
+//! The pause is long because being runnable now and then is enough: with 50 ms pauses the
+//! freezes stayed.
 use crate::clock::{monotonic_ns, thread_cpu_time_ns};
 use crate::sched::{allowed_cpus, pin_to_cpu, set_idle, sleep_until_monotonic_ns};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -24,7 +26,7 @@ use std::thread::JoinHandle;
 
 const WINDOW_NS: u64 = 10_000_000;
 const MIN_SHARE: f64 = 0.2;
-const PAUSE_NS: u64 = 50_000_000;
+const PAUSE_NS: u64 = 1_000_000_000;
 /// A paused spinner looks at the stop flag this often.
 const STOP_POLL_NS: u64 = 5_000_000;
 
