@@ -32,11 +32,20 @@ pub fn capture_t0() -> T0 {
     T0 { monotonic_ns: mono, unix_ns: before / 2 + after / 2 + (before % 2 + after % 2) / 2, pairing_uncertainty_ns: after.saturating_sub(before) }
 }
 
-/// CPU time (user, system) of this process in nanoseconds, from getrusage.
+/// CPU time (user, system) of this process, all threads, in nanoseconds, from getrusage.
 pub fn cpu_time_ns() -> (u64, u64) {
+    rusage_ns(libc::RUSAGE_SELF)
+}
+
+/// CPU time (user, system) of the calling thread in nanoseconds.
+pub fn thread_cpu_time_ns() -> (u64, u64) {
+    rusage_ns(libc::RUSAGE_THREAD)
+}
+
+fn rusage_ns(who: libc::c_int) -> (u64, u64) {
     // SAFETY: zeroed rusage is a valid out-value for getrusage.
     let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
-    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut ru) };
+    unsafe { libc::getrusage(who, &mut ru) };
     let tv = |t: libc::timeval| t.tv_sec as u64 * 1_000_000_000 + t.tv_usec as u64 * 1_000;
     (tv(ru.ru_utime), tv(ru.ru_stime))
 }

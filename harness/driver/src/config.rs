@@ -23,6 +23,10 @@ pub struct Config {
     /// The dispatcher sleeps on a timerfd until this long before the next due time, then spins.
     #[serde(default = "default_spin_us")]
     pub spin_us: u64,
+    /// Keep the driver's CPU awake with an idle-priority spinner while the driver sleeps (see
+    /// `keep_awake`). Needs the driver pinned to exactly one CPU that it has to itself.
+    #[serde(default)]
+    pub keep_awake: bool,
     /// Schedule-lag p99 above this marks the run driver-limited.
     #[serde(default = "default_lag_limit_us")]
     pub lag_p99_limit_us: u64,

@@ -10,6 +10,7 @@ use crate::http::Parser;
 use crate::pool::PoolEntry;
 use crate::records::{Record, ERR_CONNECT, ERR_PARSE, ERR_RESET, ERR_TIMEOUT, FLAG_QUEUED, UNSENT};
 use crate::socket::{connect_nonblocking, take_error, Epoll, Timer, READ, WRITE};
+use crate::spin_budget::{SpinBudget, MAX_BUSY_SHARE, WINDOW_NS};
 use std::collections::VecDeque;
 use std::io::{self, Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -144,6 +145,7 @@ impl<'a> Engine<'a> {
         let mut events = vec![libc::epoll_event { events: 0, u64: 0 }; 1024];
         let mut prev_now = 0u64;
         let mut prev_was_spin = false;
+        let mut budget = SpinBudget::new(WINDOW_NS, MAX_BUSY_SHARE);
         loop {
             let now = self.now();
             if prev_was_spin {
@@ -179,9 +181,13 @@ impl<'a> Engine<'a> {
             let queue_deadline = self.queue.front().map_or(u64::MAX, |&r| self.records[r].intended_ns + self.opts.timeout_ns);
             let wake = next_due.min(self.next_check_ns).min(queue_deadline);
             let now = self.now();
-            let n = if wake > now + self.opts.spin_ns {
-                self.timer.arm_at(self.t0_mono_ns + wake - self.opts.spin_ns)?;
-                self.epoll.wait(&mut events, -1)?
+            // Spin for the last spin_ns before the next deadline, unless this window's busy budget is spent.
+            let spin_ns = if budget.allows_spin(now) { self.opts.spin_ns } else { 0 };
+            let n = if wake > now + spin_ns {
+                self.timer.arm_at(self.t0_mono_ns + wake - spin_ns)?;
+                let n = self.epoll.wait(&mut events, -1)?;
+                budget.on_blocked(now, self.now());
+                n
             } else {
                 self.epoll.wait(&mut events, 0)?
             };

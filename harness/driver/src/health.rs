@@ -21,6 +21,10 @@ pub struct HealthInput {
     pub cpu_system_ns: u64,
     /// Time spent busy-waiting for the next due time (CPU burnt by design, not work).
     pub spin_ns: u64,
+    /// CPU time of the keep-awake thread (0 without it); not in cpu_user_ns / cpu_system_ns.
+    pub keep_awake_cpu_ns: u64,
+    /// Time the keep-awake thread stood aside because the core was busy anyway.
+    pub keep_awake_paused_ns: u64,
     pub lag_p99_limit_us: u64,
 }
 
@@ -35,6 +39,10 @@ pub struct Health {
     pub spin_s: f64,
     /// (CPU time − spin time) / wall time: the share of a core the driver needed for real work.
     pub cpu_work_utilisation: f64,
+    /// CPU time of the thread that keeps the driver's CPU awake while it sleeps (0 without it).
+    pub keep_awake_cpu_s: f64,
+    /// Time the keep-awake thread stood aside because the driver kept the core busy.
+    pub keep_awake_paused_s: f64,
     pub target_send_rate_per_s: f64,
     pub achieved_send_rate_per_s: f64,
     /// Share of measure-phase requests that had to wait for a free connection.
@@ -106,6 +114,8 @@ pub fn assess(records: &[Record], h: &HealthInput) -> Health {
         cpu_utilisation: util,
         spin_s: h.spin_ns as f64 / 1e9,
         cpu_work_utilisation: work_util,
+        keep_awake_cpu_s: h.keep_awake_cpu_ns as f64 / 1e9,
+        keep_awake_paused_s: h.keep_awake_paused_ns as f64 / 1e9,
         target_send_rate_per_s: target,
         achieved_send_rate_per_s: achieved,
         queued_fraction,
@@ -131,7 +141,7 @@ mod tests {
     }
 
     fn input(cpu_ns: u64, spin_ns: u64) -> HealthInput {
-        HealthInput { warmup_s: 0.0, measure_s: 1.0, wall_ns: 1_000_000_000, cpu_user_ns: cpu_ns, cpu_system_ns: 0, spin_ns, lag_p99_limit_us: 1000 }
+        HealthInput { warmup_s: 0.0, measure_s: 1.0, wall_ns: 1_000_000_000, cpu_user_ns: cpu_ns, cpu_system_ns: 0, spin_ns, keep_awake_cpu_ns: 0, keep_awake_paused_ns: 0, lag_p99_limit_us: 1000 }
     }
 
     #[test]

@@ -142,11 +142,6 @@ impl Timer {
     }
 }
 
-/// Lets the kernel fire our timer within ~1 µs instead of the default 50 µs slack.
-pub fn minimise_timer_slack() {
-    unsafe { libc::prctl(libc::PR_SET_TIMERSLACK, 1 as libc::c_ulong) };
-}
-
 pub fn take_error(stream: &TcpStream) -> io::Result<()> {
     match stream.take_error()? {
         Some(e) => Err(e),

@@ -10,7 +10,8 @@ import { runClosedLoop, type CapacityResult } from '../drive/closed-loop.ts';
 import { startTrivialServer } from '../drive/trivial-server.ts';
 import { CALIBRATION_POOL, driverRun } from './driver-run.ts';
 import { measureDriverFloor } from './floor.ts';
-import { findMaxAccurateRate } from './max-rate.ts';
+import { findMaxAccurateRate, inaccuracy, type MaxRateOptions } from './max-rate.ts';
+import { measureStep } from './max-rate-step.ts';
 import { median, medians } from './median.ts';
 import { findOha, OHA_INSTALL_HINT, ohaArgs, runOha } from './oha.ts';
 import type { CalibrationResult, DriverRun, OpenLoopLatencyUs, ReferenceTool } from './types.ts';
@@ -31,6 +32,9 @@ export interface CalibrateOptions {
   results_dir?: string;
   onProgress?: (line: string) => void;
 }
+
+/** 2.5 s per step; from 5,000/s up (or down) by 1.5× to bracket the limit, then bisected to 5 %. */
+export const MAX_RATE_SEARCH: MaxRateOptions = { start_per_s: 5000, factor: 1.5, ceiling_per_s: 500_000, floor_per_s: 100, resolution: 0.05 };
 
 export const DEFAULT_CALIBRATION_DIR = fileURLToPath(new URL('../../../calibration/', import.meta.url));
 
@@ -74,22 +78,15 @@ export async function calibrate(opts: CalibrateOptions = {}): Promise<{ result: 
     const medianRate = median(capacities.map((c) => c.requests_per_s));
     const autocannon = capacities.find((c) => c.requests_per_s === medianRate) ?? [...capacities].sort((a, b) => a.requests_per_s - b.requests_per_s)[Math.floor(repeats / 2)]!;
 
-    say('stepping our driver up to its maximum accurate rate');
+    say('searching for our driver\'s maximum accurate rate (stall recorder on its CPU)');
     const driver_max_rate = await findMaxAccurateRate(
       async (rate) => {
-        const r = await driverRun({ port: server.port, rate_per_s: rate, warmup_s: 0.5, measure_s: 2, connections: 64, cpus: load_cpus, realtime });
-        say(`  ${rate}/s: achieved ${Math.round(r.achieved_per_s)}/s, lag p99 ${r.schedule_lag_p99_us} µs, driver CPU ${(r.cpu_work_utilisation * 100).toFixed(0)}%${r.driver_limited ? ' (driver-limited)' : ''}`);
-        return {
-          rate_per_s: rate,
-          achieved_per_s: r.achieved_per_s,
-          p99_us: r.p99_us,
-          schedule_lag_p99_us: r.schedule_lag_p99_us,
-          cpu_work_utilisation: r.cpu_work_utilisation,
-          driver_limited: r.driver_limited,
-          reasons: r.driver_limited_reasons,
-        };
+        const step = await measureStep({ port: server.port, rate_per_s: rate, warmup_s: 0.5, measure_s: 2, connections: 64, cpus: load_cpus, realtime });
+        const verdict = inaccuracy(step) === null ? 'accurate' : 'not accurate';
+        say(`  ${rate}/s: sent ${Math.round(step.achieved_send_per_s)}/s, lag p99 ${step.schedule_lag_p99_us} µs (own ${step.own_lag_p99_us} µs; ${step.platform.stalls} platform stalls, max ${step.platform.max_stall_us} µs), driver CPU ${(step.cpu_work_utilisation * 100).toFixed(0)}% (core ${(step.cpu_utilisation * 100).toFixed(0)}% with spin): ${verdict}`);
+        return step;
       },
-      { start_per_s: 5000, factor: 1.5, ceiling_per_s: 500_000 },
+      MAX_RATE_SEARCH,
     );
 
     const driverMedian = medians(driverRuns);
@@ -99,7 +96,7 @@ export async function calibrate(opts: CalibrateOptions = {}): Promise<{ result: 
     say('driver floor (3 s at 5000/s)');
     const floor = await measureDriverFloor({ server_cpus, driver_cpus: load_cpus, realtime });
     result = {
-      schema_version: 1,
+      schema_version: 2,
       created_at: new Date().toISOString(),
       machine: { cpu_count: os.cpus().length, cpu_model: os.cpus()[0]?.model ?? 'unknown', kernel: os.release(), load_avg_1m_before, load_avg_1m_after: os.loadavg()[0]! },
       pinning: { server_cpus, load_cpus, realtime },

@@ -32,7 +32,12 @@ export function achievedPerSecond(result: OpenLoopResult): { achieved_per_s: num
 }
 
 export async function driverRun(o: DriverRunOptions): Promise<DriverRun> {
-  const result = await runOpenLoop({
+  return summariseDriverRun(await runDriverAgainst(o));
+}
+
+/** One run of the driver, its records kept (for figures beyond the summary). */
+export function runDriverAgainst(o: DriverRunOptions): Promise<OpenLoopResult> {
+  return runOpenLoop({
     port: o.port,
     pool: CALIBRATION_POOL,
     schedule: { kind: 'constant', rate_per_s: o.rate_per_s },
@@ -43,6 +48,9 @@ export async function driverRun(o: DriverRunOptions): Promise<DriverRun> {
     realtime: o.realtime,
     timeout_ms: 10_000,
   });
+}
+
+export function summariseDriverRun(result: OpenLoopResult): DriverRun {
   const h = histogramsFromRecords(result.records, { phase: 'measure' });
   const p = percentiles(h.corrected);
   destroyHistograms(h);
@@ -60,6 +68,7 @@ export async function driverRun(o: DriverRunOptions): Promise<DriverRun> {
     schedule_lag_max_us: health.schedule_lag_us.max,
     cpu_utilisation: health.cpu_utilisation,
     cpu_work_utilisation: health.cpu_work_utilisation,
+    keep_awake_cpu_utilisation: health.wall_s > 0 ? health.keep_awake_cpu_s / health.wall_s : 0,
     driver_limited: health.driver_limited,
     driver_limited_reasons: health.driver_limited_reasons,
   };

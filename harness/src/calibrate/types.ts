@@ -20,6 +20,8 @@ export interface DriverRun extends OpenLoopLatencyUs {
   schedule_lag_max_us: number;
   cpu_utilisation: number;
   cpu_work_utilisation: number;
+  /** CPU of the idle-priority thread keeping the driver's core awake, as a share of that core (0 without it). */
+  keep_awake_cpu_utilisation: number;
   driver_limited: boolean;
   driver_limited_reasons: string[];
 }
@@ -34,22 +36,48 @@ export type ReferenceTool =
   | { available: true; tool: 'oha'; version: string; command: string[]; runs: OpenLoopLatencyUs[]; median: Medians }
   | { available: false; tool: 'oha'; install_hint: string };
 
+/** Platform stalls on the driver's CPU(s) during one step, from the stall recorder. */
+export interface StepPlatform {
+  stalls: number;
+  stalls_over_1ms: number;
+  max_stall_us: number;
+  /** Share of the step's wall time the driver's CPU was stalled (the most stalled CPU). */
+  stall_share: number;
+  /** Sends whose lateness window overlapped a stall. */
+  stalled_sends: number;
+  /** Whether the recorder ran at real-time priority (otherwise its stalls include other normal-priority work). */
+  recorder_realtime: boolean;
+}
+
 export interface MaxRateStep {
   rate_per_s: number;
+  /** Requests per second the driver sent in the measure phase (its own health figure). */
+  achieved_send_per_s: number;
+  /** Responses per second in the measure phase. */
   achieved_per_s: number;
   p99_us: number;
+  /** Schedule lag p99 over every send that found a free connection: the driver's own figure. */
   schedule_lag_p99_us: number;
+  /** The same without the sends a platform stall on the driver's CPU delayed: what the driver answers for. */
+  own_lag_p99_us: number;
   /** The driver's CPU net of spin-waiting (1 = one core): tells a driver limit from a server limit. */
   cpu_work_utilisation: number;
-  driver_limited: boolean;
-  reasons: string[];
+  /** The driver's CPU with spin-waiting: how busy it kept its core (the keep-awake thread not counted). */
+  cpu_utilisation: number;
+  platform: StepPlatform;
 }
 
 export interface MaxRate {
-  /** Highest stepped rate at which the driver kept its schedule and ≥ 97 % of it was answered. */
+  /** Highest rate at which the driver kept its schedule, was not the bottleneck and ≥ 97 % was answered. */
   max_accurate_rate_per_s: number;
-  /** Why stepping stopped. */
+  /** Lowest rate found inaccurate (the search's upper bracket); null when the ceiling was accurate. */
+  first_inaccurate_rate_per_s: number | null;
+  /** The bisection stops when first_inaccurate / max_accurate ≤ 1 + resolution. */
+  resolution: number;
+  /** Why the rate above the maximum is not accurate (or that the ceiling was reached). */
   stopped_by: string;
+  /** Steps whose schedule lag came from platform stalls, not the driver: reported, not held against it. */
+  platform_notes: string[];
   steps: MaxRateStep[];
 }
 
@@ -66,7 +94,7 @@ export interface DriverFloor {
 }
 
 export interface CalibrationResult {
-  schema_version: 1;
+  schema_version: 2;
   created_at: string;
   machine: { cpu_count: number; cpu_model: string; kernel: string; load_avg_1m_before: number; load_avg_1m_after: number };
   pinning: { server_cpus: string; load_cpus: string; realtime: boolean };

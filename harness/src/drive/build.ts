@@ -11,11 +11,16 @@ export const DRIVER_CRATE_DIR = fileURLToPath(new URL('../../driver/', import.me
 export interface DriverBinaries {
   driver: string;
   trivialServer: string;
+  stallRecorder: string;
+  stallInjector: string;
 }
 
+const release = (name: string) => join(DRIVER_CRATE_DIR, 'target', 'release', name);
 const binaries: DriverBinaries = {
-  driver: join(DRIVER_CRATE_DIR, 'target', 'release', 'driver'),
-  trivialServer: join(DRIVER_CRATE_DIR, 'target', 'release', 'trivial-server'),
+  driver: release('driver'),
+  trivialServer: release('trivial-server'),
+  stallRecorder: release('stall-recorder'),
+  stallInjector: release('stall-injector'),
 };
 
 async function newestSourceMtimeMs(dir: string): Promise<number> {
@@ -30,7 +35,7 @@ async function newestSourceMtimeMs(dir: string): Promise<number> {
 
 async function upToDate(): Promise<boolean> {
   try {
-    const built = Math.min((await stat(binaries.driver)).mtimeMs, (await stat(binaries.trivialServer)).mtimeMs);
+    const built = Math.min(...(await Promise.all(Object.values(binaries).map(async (b: string) => (await stat(b)).mtimeMs))));
     const sources = Math.max(
       await newestSourceMtimeMs(join(DRIVER_CRATE_DIR, 'src')),
       (await stat(join(DRIVER_CRATE_DIR, 'Cargo.toml'))).mtimeMs,

@@ -1,5 +1,6 @@
-// The native driver's own unit tests (HTTP parser, schedule, record layout, health flags) run
-// with `cargo test`; this keeps them in `npm test`, whose Rust step covers only processors/rust.
+// The native crate's own tests (HTTP parser, schedule, record layout, health flags, stall
+// tracking, spin budget, and the stall recorder run as a process) run with `cargo test`; this
+// keeps them in `npm test`, whose Rust step covers only processors/rust.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { DRIVER_CRATE_DIR } from './build.ts';

@@ -1,5 +1,6 @@
 // The driver end to end against trivial-server: intended times follow the schedule exactly
 // (they are computed, not measured), phases and kinds are labelled, every request is answered.
+import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../errors/user-error.ts';
 import { runOpenLoop } from './open-loop.ts';
@@ -64,5 +65,27 @@ describe('runOpenLoop', () => {
 
   it('rejects an invalid rate with the driver message', async () => {
     await expect(runOpenLoop({ port: server.port, pool, schedule: { kind: 'constant', rate_per_s: 0 }, warmup_s: 0, measure_s: 1, connections: 1 })).rejects.toThrow(/rate_per_s must be > 0/);
+  });
+});
+
+describe('runOpenLoop keep-awake', () => {
+  const lastCpu = String(os.availableParallelism() - 1);
+  const short = { pool, schedule: { kind: 'constant', rate_per_s: 1000 }, warmup_s: 0, measure_s: 0.2, connections: 2 } as const;
+
+  it('is on when the driver is pinned to one CPU, and its CPU time is reported apart', async () => {
+    const { summary } = await runOpenLoop({ ...short, port: server.port, cpus: lastCpu });
+    expect(summary.scheduler.keep_awake).toBe(true);
+    expect(summary.scheduler.threads).toBe(2);
+    expect(summary.health.keep_awake_cpu_s).toBeGreaterThan(0);
+  });
+
+  it('is off when the driver is not pinned', async () => {
+    const { summary } = await runOpenLoop({ ...short, port: server.port });
+    expect(summary.scheduler.keep_awake).toBe(false);
+    expect(summary.health.keep_awake_cpu_s).toBe(0);
+  });
+
+  it('refuses to keep awake a driver that may run on several CPUs', async () => {
+    await expect(runOpenLoop({ ...short, port: server.port, keep_awake: true })).rejects.toThrow(/exactly one CPU/);
   });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { UserError } from '../errors/user-error.ts';
 import { ensureDriverBuilt } from './build.ts';
 import { runToCompletion } from './child-output.ts';
-import { pinned } from './pin.ts';
+import { cpuNumbers, pinned } from './pin.ts';
 import { writePoolFile, type PoolRequest } from './pool.ts';
 import { parseRecords, type OpenLoopRecords } from './records.ts';
 import type { ArrivalSchedule } from './schedule.ts';
@@ -32,6 +32,13 @@ export interface OpenLoopOptions {
   cpus?: string;
   /** Run the driver at real-time priority (see pin.ts). */
   realtime?: boolean;
+  /**
+   * Keep the driver's CPU awake with an idle-priority spinner while the driver sleeps between
+   * sends, so a halted vCPU does not make it late (see harness/driver/src/keep_awake.rs). It burns
+   * the rest of that core, so it needs a core the driver has to itself. Default: on when `cpus`
+   * names exactly one CPU.
+   */
+  keep_awake?: boolean;
   /** Busy-wait window before each due time (default 50 µs; see harness/driver/README.md). */
   spin_us?: number;
   /** Schedule-lag p99 above this flags the run as driver-limited (default 1000 µs). */
@@ -68,6 +75,7 @@ export async function runOpenLoop(opts: OpenLoopOptions): Promise<OpenLoopResult
       measure_s: opts.measure_s,
       connections: opts.connections,
       timeout_ms: opts.timeout_ms ?? 10_000,
+      keep_awake: opts.keep_awake ?? (opts.cpus !== undefined && cpuNumbers(opts.cpus).length === 1),
       ...(opts.stop_after_errors !== undefined ? { stop_after_errors: opts.stop_after_errors } : {}),
       ...(spin_us !== undefined ? { spin_us } : {}),
       ...(opts.lag_p99_limit_us !== undefined ? { lag_p99_limit_us: opts.lag_p99_limit_us } : {}),

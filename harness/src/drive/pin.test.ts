@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pinned } from './pin.ts';
+import { cpuNumbers, pinned } from './pin.ts';
 
 describe('pinned', () => {
   it('wraps the command in taskset when cpus are given', () => {
@@ -16,5 +16,15 @@ describe('pinned', () => {
 
   it('rejects a CPU list that could smuggle arguments', () => {
     expect(() => pinned('1 --all', '/bin/x', [])).toThrow(/invalid CPU list/);
+  });
+});
+
+describe('cpuNumbers', () => {
+  it('expands ranges and sorts out duplicates', () => {
+    expect(cpuNumbers('3,0-1,1')).toEqual([0, 1, 3]);
+  });
+
+  it('rejects a range that runs backwards', () => {
+    expect(() => cpuNumbers('3-1')).toThrow(/backwards/);
   });
 });

@@ -7,6 +7,17 @@ export function checkCpuList(cpus: string): string {
   return cpus;
 }
 
+/** The CPUs a taskset CPU list names, ascending and distinct: "0,2-3" → [0, 2, 3]. */
+export function cpuNumbers(cpus: string): number[] {
+  const out = new Set<number>();
+  for (const part of checkCpuList(cpus).split(',')) {
+    const [a, b = a] = part.split('-').map(Number) as [number, number?];
+    if (b < a) throw new Error(`invalid CPU list ${JSON.stringify(cpus)} (range ${part} runs backwards)`);
+    for (let c = a; c <= b; c++) out.add(c);
+  }
+  return [...out].sort((x, y) => x - y);
+}
+
 /**
  * Real-time FIFO priority for the load tool and the calibration server: on a shared machine
  * (other builds running) it keeps them from being descheduled for milliseconds. The kernel's RT

@@ -14,6 +14,10 @@ export const driverHealthSchema = z.object({
   spin_s: z.number(),
   /** CPU time net of spin-waiting / wall time: the share of a core needed for real work. */
   cpu_work_utilisation: z.number(),
+  /** CPU time of the idle-priority thread that keeps the driver's CPU awake (0 without it); not in cpu_utilisation. */
+  keep_awake_cpu_s: z.number(),
+  /** Time the keep-awake thread stood aside because the driver kept its core busy anyway. */
+  keep_awake_paused_s: z.number(),
   target_send_rate_per_s: z.number(),
   achieved_send_rate_per_s: z.number(),
   queued_fraction: z.number(),
@@ -26,6 +30,8 @@ export const driverSummarySchema = z.object({
   schema_version: z.literal(1),
   /** Unix ns (CLOCK_REALTIME) read next to the monotonic t0 all record times are relative to. */
   t0_unix_ns: z.string().regex(/^\d+$/),
+  /** The same t0 on CLOCK_MONOTONIC (ns since boot): stall-recorder output lines up with the records through it exactly. */
+  t0_monotonic_ns: z.string().regex(/^\d+$/),
   t0_pairing_uncertainty_ns: z.number(),
   records_path: z.string(),
   record_header_bytes: z.number(),
@@ -58,7 +64,7 @@ export const driverSummarySchema = z.object({
     reconnects: z.number(),
   }),
   stopped_early: z.boolean(),
-  scheduler: z.object({ method: z.string(), spin_us: z.number(), threads: z.number() }),
+  scheduler: z.object({ method: z.string(), spin_us: z.number(), keep_awake: z.boolean(), threads: z.number() }),
   health: driverHealthSchema,
 });
 export type DriverSummary = z.infer<typeof driverSummarySchema>;

@@ -1,13 +1,15 @@
 //! `driver CONFIG.json`: runs one open-loop schedule, writes the records file, prints a JSON
 //! summary on stdout. Exit 2 on a bad configuration, 3 when the target cannot be reached.
-use latency_driver::clock::{capture_t0, cpu_time_ns, monotonic_ns};
+use latency_driver::clock::{capture_t0, monotonic_ns, thread_cpu_time_ns};
 use latency_driver::config::{Config, ScheduleConfig};
 use latency_driver::engine::{unsent_count, Engine, EngineOptions};
 use latency_driver::health::{assess, HealthInput};
+use latency_driver::keep_awake::KeepAwake;
 use latency_driver::pool::parse_pool;
 use latency_driver::records::{write_file, Record, ERR_CONNECT, ERR_NONE, ERR_PARSE, ERR_RESET, ERR_TIMEOUT, HEADER_BYTES, RECORD_BYTES, UNSENT};
 use latency_driver::schedule::{Schedule, PHASE_MEASURE, PHASE_WARMUP};
-use latency_driver::socket::{minimise_timer_slack, resolve};
+use latency_driver::sched::minimise_timer_slack;
+use latency_driver::socket::resolve;
 use serde_json::json;
 
 fn fail(code: i32, msg: String) -> ! {
@@ -38,11 +40,14 @@ fn main() {
     };
     let engine = Engine::connect(opts, &pool, records).unwrap_or_else(|e| fail(3, format!("cannot connect to {addr}: {e}")));
 
-    let (cpu_u0, cpu_s0) = cpu_time_ns();
+    let keep_awake = cfg.keep_awake.then(|| KeepAwake::start().unwrap_or_else(|e| fail(2, e)));
+    // This thread's CPU only: the keep-awake spinner's time is reported on its own.
+    let (cpu_u0, cpu_s0) = thread_cpu_time_ns();
     let t0 = capture_t0();
     let (records, stats) = engine.run(t0.monotonic_ns).unwrap_or_else(|e| fail(1, format!("run failed: {e}")));
     let wall_ns = monotonic_ns() - t0.monotonic_ns;
-    let (cpu_u1, cpu_s1) = cpu_time_ns();
+    let (cpu_u1, cpu_s1) = thread_cpu_time_ns();
+    let keep_awake = keep_awake.map(KeepAwake::stop).unwrap_or_default();
 
     write_file(&cfg.records_path, &records).unwrap_or_else(|e| fail(1, format!("cannot write {}: {e}", cfg.records_path)));
 
@@ -55,6 +60,8 @@ fn main() {
             cpu_user_ns: cpu_u1 - cpu_u0,
             cpu_system_ns: cpu_s1 - cpu_s0,
             spin_ns: stats.spin_ns,
+            keep_awake_cpu_ns: keep_awake.cpu_ns,
+            keep_awake_paused_ns: keep_awake.paused_ns,
             lag_p99_limit_us: cfg.lag_p99_limit_us,
         },
     );
@@ -69,6 +76,9 @@ fn main() {
         "schema_version": 1,
         // A string: Unix nanoseconds exceed 2^53 and would lose precision as a JSON number.
         "t0_unix_ns": t0.unix_ns.to_string(),
+        // The same instant on CLOCK_MONOTONIC: the stall recorder's stalls line up with the
+        // records exactly through it, without the wall-clock pairing's uncertainty.
+        "t0_monotonic_ns": t0.monotonic_ns.to_string(),
         "t0_pairing_uncertainty_ns": t0.pairing_uncertainty_ns,
         "records_path": cfg.records_path,
         "record_header_bytes": HEADER_BYTES,
@@ -96,7 +106,12 @@ fn main() {
             "reconnects": stats.reconnects,
         },
         "stopped_early": stats.stopped_early,
-        "scheduler": { "method": "epoll + timerfd sleep, busy-wait for the final spin_us", "spin_us": cfg.spin_us, "threads": 1 },
+        "scheduler": {
+            "method": if cfg.keep_awake { "epoll + timerfd sleep, busy-wait for the final spin_us; an idle-priority thread keeps the CPU awake" } else { "epoll + timerfd sleep, busy-wait for the final spin_us" },
+            "spin_us": cfg.spin_us,
+            "keep_awake": cfg.keep_awake,
+            "threads": if cfg.keep_awake { 2 } else { 1 },
+        },
         "health": health,
     });
     println!("{}", serde_json::to_string_pretty(&summary).expect("summary serialises"));
