@@ -33,6 +33,8 @@ import { measureCapacity } from './capacity.ts';
 import { measureNoise } from './noise.ts';
 import { preload } from './preload.ts';
 import { collectProvenance } from './provenance.ts';
+import { idleArm, recordedStalls, startRecorder, stallCpus, type StallCpus } from './stalls.ts';
+import { median } from '../stats/describe.ts';
 import type { RunEvents } from './events.ts';
 
 export interface RunOptions {
@@ -49,6 +51,8 @@ export interface RunOptions {
 const STDERR_TAIL_CHARS = 2000;
 /** A second signal this soon after the first is the same keypress passed on by npm or the shell. */
 const DUPLICATE_SIGNAL_MS = 500;
+/** An idle arm records at most this long (the measure phase, if shorter). */
+const IDLE_ARM_MAX_S = 5;
 const tail = (s: string) => s.slice(-STDERR_TAIL_CHARS);
 
 function message(err: unknown): string {
@@ -193,6 +197,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
     }
 
     const pools = new Map<string, PoolRequest[]>(plan.scenarios.map((s) => [s.name, requestPool(s)]));
+    const cpus = stallCpus(plan);
+    const idleArms: NonNullable<Noise['idle_arms']> = [];
+    const idleShare = () => (idleArms.length ? median(idleArms.map((a) => a.stall_share)) : null);
     const total = plan.steps.length + plan.capacity_steps.length;
     const measureStep_s = plan.warmup_s + plan.measure_s;
     let remaining_planned_s = plan.steps.length * measureStep_s + plan.capacity_steps.length * plan.capacity_s;
@@ -207,9 +214,19 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
       for (const step of plan.steps.filter((s) => s.scenario === spec.name)) {
         const state = states.find((s) => s.manifest.name === step.processor)!;
         events.emit({ type: 'step', label: `${step.scenario}/${step.processor} #${step.repetition + 1}`, done, total, done_planned_s, remaining_planned_s });
+        if (!interrupt.signal.aborted && !idleArms.some((a) => a.repetition === step.repetition)) {
+          // The idle arm of this round: the machine's own stall rate, beside the processors'.
+          const duration_s = Math.min(IDLE_ARM_MAX_S, plan.measure_s);
+          try {
+            idleArms.push({ repetition: step.repetition, duration_s, stall_share: await idleArm(cpus, duration_s, true, interrupt.signal) });
+            noise = { ...noise, idle_arms: idleArms };
+          } catch (err) {
+            notes.push(`idle arm of round ${step.repetition + 1} not measured: ${message(err)}`);
+          }
+        }
         const m = interrupt.signal.aborted
           ? failedMeasurement(base(run_id, spec, step), { stage: 'interrupted', message: 'not run: interrupted', stderr_tail: '' }, new Date())
-          : await measureOne(plan, spec, step, state, pools.get(spec.name)!, run_id, logDir, interrupt.signal);
+          : await measureOne(plan, spec, step, state, pools.get(spec.name)!, run_id, logDir, interrupt.signal, cpus, idleShare(), (n) => notes.push(n));
         measurements.push(m);
         opts.sink.addMeasurement(m);
         if (m.failure && m.failure.stage !== state.excluded?.stage && m.failure.stage !== 'interrupted') {
@@ -288,6 +305,9 @@ async function measureOne(
   run_id: string,
   logDir: string,
   signal: AbortSignal,
+  cpus: StallCpus,
+  idle_stall_share: number | null,
+  note: (line: string) => void,
 ): Promise<Measurement> {
   const b = { ...base(run_id, spec, step), schedule: scaledSchedule(spec, plan.rate_scale) };
   if (state.excluded) return failedMeasurement(b, state.excluded, new Date());
@@ -301,6 +321,10 @@ async function measureOne(
     stage = 'drive';
     const idle = await readProc(proc.pid);
     const statsBefore = await fetchStats(proc.baseUrl);
+    const recorder = await startRecorder(cpus, true).catch((err: unknown) => {
+      note(`${step.scenario}/${step.processor} #${step.repetition + 1}: platform stalls not recorded (${message(err)})`);
+      return undefined;
+    });
     const sampler = startSampler({ pid: proc.pid, baseUrl: proc.baseUrl });
     let exitedEarly = false;
     void proc.exited.then(() => (exitedEarly = true));
@@ -315,6 +339,10 @@ async function measureOne(
       stop_after_errors: 1000,
       ...(plan.pinning.enabled ? { cpus: plan.pinning.driver_cpus.join(',') } : {}),
       realtime: plan.pinning.driver_realtime,
+    });
+    const recording = await recorder?.stop().catch((err: unknown) => {
+      note(`${step.scenario}/${step.processor} #${step.repetition + 1}: stall recorder failed (${message(err)})`);
+      return undefined;
     });
     const samples = await sampler.stop({ cycles_until_unix_ns: Date.now() * 1e6 });
     const statsAfter = exitedEarly ? undefined : await fetchStats(proc.baseUrl);
@@ -342,6 +370,8 @@ async function measureOne(
       failure,
       stats: statsBefore && statsAfter ? { before: statsBefore, after: statsAfter } : undefined,
       gc_cycles: gcCycleIntervals(samples.gc_cycles),
+      stalls: recording ? { recording: recordedStalls(recording, drive.summary.t0_monotonic_ns), ...cpus } : undefined,
+      idle_stall_share,
     });
   } catch (err) {
     const failure: Failure = signal.aborted

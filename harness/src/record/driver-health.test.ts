@@ -32,3 +32,21 @@ describe('driver health', () => {
     expect(h.reasons).toEqual(['driver CPU (excluding spin-wait) at 97% of one core']);
   });
 });
+
+describe('driver health by tail evidence', () => {
+  const tail = (driverCpu: number, lag: number, slow = 100) => {
+    const counts = { platform_processor_cpu: 0, platform_driver_cpu: driverCpu, runtime_pause: 0, gc_cycle: 0, driver_lag: lag, queued: 0, unexplained: slow - driverCpu - lag };
+    return { p99: { threshold_us: 45_500, slow, counts }, p999: { threshold_us: 90_000, slow: 10, counts } };
+  };
+
+  it('flags a repetition whose tail is a third the driver\'s, though its lag p99 is small next to the p99 (9.9 ms under 45.5 ms)', () => {
+    const h = driverHealth(summary(9900, ['schedule lag p99 9900 us > limit 1000 us']), 45_500, tail(10, 23));
+    expect(h.driver_limited).toBe(true);
+    expect(h.reasons[0]).toMatch(/driver-side causes explain 33%/);
+  });
+
+  it('does not flag a repetition whose tail is the processor\'s, whatever its absolute lag', () => {
+    const h = driverHealth(summary(3000, ['schedule lag p99 3000 us > limit 1000 us']), 4000, tail(5, 5));
+    expect(h.driver_limited).toBe(false);
+  });
+});

@@ -127,6 +127,7 @@ export function buildMeasurement(x: MeasurementInputs): Measurement {
   const phases = [phaseResult(r, x.pool, 'warmup', x.warmup_s), phaseResult(r, x.pool, 'measure', x.measure_s)];
   const measureEvents = (phases[1]!.events_per_s * x.measure_s);
   const t0_unix_ns = Number(x.drive.t0_unix_ns);
+  const v2 = v2Figures(x, phases[1]!);
   const conservation = x.stats ? checkConservation(x.stats.before, x.stats.after, acknowledged(r, x.pool)) : null;
   // A measurement without a single response measured nothing: say so rather than report zeros.
   // One that lost acknowledged work is not timed as a fast one: it fails, its figures kept.
@@ -158,8 +159,8 @@ export function buildMeasurement(x: MeasurementInputs): Measurement {
     runtime: runtimeOf(x.sampler, t0_unix_ns, x.warmup_s + x.measure_s),
     pause_attribution: attribution(r, x, phases[1]!.corrected.p99_us),
     conservation,
-    ...v2Figures(x, phases[1]!),
-    driver: driverHealth(x.drive.summary, phases[1]!.corrected.p99_us),
+    ...v2,
+    driver: driverHealth(x.drive.summary, phases[1]!.corrected.p99_us, v2.tail),
   };
 }
 

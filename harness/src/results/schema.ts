@@ -310,6 +310,8 @@ export type Provenance = z.infer<typeof Provenance>;
 export const Noise = z.object({
   driver_floor: z.object({ rate_per_s: z.number(), p50_us: micros, p99_us: micros, max_us: micros }).nullable(),
   cpu_jitter_p99_us: micros.nullable().describe("the driver's own schedule lag p99 during the floor measurement"),
+  idle_arms: z.array(z.object({ repetition: count, duration_s: seconds, stall_share: z.number().nonnegative() }))
+    .optional().describe('v2: the idle machine\'s platform-stall share (stalls ≥ 500 µs, union over the measured CPUs), one arm per repetition round'),
 });
 export type Noise = z.infer<typeof Noise>;
 
