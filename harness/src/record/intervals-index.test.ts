@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IntervalIndex } from './intervals-index.ts';
+import { IntervalIndex, IntervalUnion } from './intervals-index.ts';
 
 describe('IntervalIndex', () => {
   it('answers like a linear scan', () => {
@@ -16,5 +16,14 @@ describe('IntervalIndex', () => {
     const idx = new IntervalIndex([{ start_ns: 0, end_ns: 100 }, { start_ns: 10, end_ns: 12 }]);
     expect(idx.overlaps(50, 60)).toBe(true);
     expect(idx.overlaps(101, 200)).toBe(false);
+  });
+});
+
+describe('IntervalUnion', () => {
+  it('measures the covered part of a window once per instant, however the intervals overlap', () => {
+    const u = new IntervalUnion([{ start_ns: 0, end_ns: 10 }, { start_ns: 5, end_ns: 20 }, { start_ns: 30, end_ns: 40 }]);
+    expect(u.coveredNs(0, 100)).toBe(30);
+    expect(u.coveredNs(15, 35)).toBe(10);
+    expect(u.coveredNs(20, 30)).toBe(0);
   });
 });

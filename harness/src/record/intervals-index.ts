@@ -42,3 +42,34 @@ export class IntervalIndex {
     return last >= 0 && this.maxEnd[last]! >= a;
   }
 }
+
+/** The union of some intervals as disjoint sorted spans, to measure how much of [a, b] they cover. */
+export class IntervalUnion {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  constructor(intervals: readonly TimeInterval[]) {
+    for (const i of [...intervals].sort((x, y) => x.start_ns - y.start_ns)) {
+      const last = this.ends.length - 1;
+      if (last >= 0 && i.start_ns <= this.ends[last]!) this.ends[last] = Math.max(this.ends[last]!, i.end_ns);
+      else {
+        this.starts.push(i.start_ns);
+        this.ends.push(i.end_ns);
+      }
+    }
+  }
+
+  /** Nanoseconds of [a, b] covered. */
+  coveredNs(a: number, b: number): number {
+    let lo = 0;
+    let hi = this.ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ends[mid]! > a) hi = mid;
+      else lo = mid + 1;
+    }
+    let covered = 0;
+    for (let k = lo; k < this.starts.length && this.starts[k]! < b; k++) covered += Math.min(b, this.ends[k]!) - Math.max(a, this.starts[k]!);
+    return covered;
+  }
+}

@@ -120,6 +120,14 @@ describe('cleanFigures', () => {
     expect(clean.p999!.value).toBeGreaterThan(1000);
   });
 
+  it('does not take a request queued behind overload for a stall-delayed one because a short stall fell inside it', () => {
+    const r = records([{ intended: 0, done: 150_000_000 }, { intended: 200_000_000, done: 203_000_000 }]);
+    const stalls = [{ start_ns: 50_000_000, end_ns: 52_000_000 }, { start_ns: 200_500_000, end_ns: 202_500_000 }];
+    const clean = cleanFigures(r, { ...NO_EVIDENCE, processor_cpu_stalls: stalls }, { stall_share: 0.01, idle_stall_share: 0.01 });
+    // 2 ms of a 150 ms request is not what delayed it; 2 ms of a 3 ms request is.
+    expect(clean).toMatchObject({ stall_delayed: 1, set_aside: 1, count: 1 });
+  });
+
   it('sets aside requests the driver sent late', () => {
     const r = records([{ intended: 0, sent: 2_000_000, done: 2_100_000 }, { intended: 0, done: 100_000 }]);
     const clean = cleanFigures(r, NO_EVIDENCE, { stall_share: 0, idle_stall_share: 0 });

@@ -20,8 +20,35 @@ function label(r: SummaryRow): string {
   );
 }
 
-/** Two tables per scenario (latency, then resources) so each fits a terminal. */
-function scenarioTables(s: ScenarioSummary): [Table, Table] {
+const CAUSE_LABELS: Record<string, string> = {
+  platform_processor_cpu: 'stall: proc CPU', platform_driver_cpu: 'stall: driver CPU', runtime_pause: 'STW pause',
+  gc_cycle: 'GC cycle', driver_lag: 'sent late', queued: 'queued', unexplained: 'own (unexplained)',
+};
+
+const share = (n: number, of: number) => (of > 0 ? `${Math.round((100 * n) / of)}%` : '–');
+
+/** The processor's own figures and what its tail is made of (schema v2 runs only). */
+function tailTable(s: ScenarioSummary): Table | undefined {
+  if (!s.rows.some((r) => r.tail_p99 || r.p99_clean_us !== null)) return undefined;
+  const b = s.baseline;
+  const causes = Object.keys(CAUSE_LABELS);
+  return {
+    headers: ['processor', 'p99 clean', '95% bounds', `clean ×${b}`, 'set aside', 'stalls ×idle', 'slow (>p99)', ...causes.map((c) => CAUSE_LABELS[c]!)],
+    rows: s.rows.map((r) => [
+      label(r),
+      formatMicros(r.p99_clean_us),
+      r.p99_clean_bounds_us ? `${formatMicros(r.p99_clean_bounds_us[0])}–${formatMicros(r.p99_clean_bounds_us[1])}` : '–',
+      formatRatio(r.vs_baseline.p99_clean),
+      r.set_aside_share === null ? '–' : `${(100 * r.set_aside_share).toFixed(1)}%`,
+      r.stalls_induced === null ? '–' : `${r.stalls_induced.toFixed(2)}×`,
+      r.tail_p99 ? String(r.tail_p99.slow) : '–',
+      ...causes.map((c) => (r.tail_p99 ? share(r.tail_p99.counts[c as keyof typeof r.tail_p99.counts], r.tail_p99.slow) : '–')),
+    ]),
+  };
+}
+
+/** Per scenario: latency, resources, and (v2) the clean figures with the tail composition, so each fits a terminal. */
+function scenarioTables(s: ScenarioSummary): Table[] {
   const b = s.baseline;
   const latency: Table = {
     headers: ['processor', 'p50', 'p99', 'p99.9', `p99 ×${b}`, `p99.9 ×${b}`, 'p99 per rep', 'rate', 'events/s'],
@@ -50,7 +77,8 @@ function scenarioTables(s: ScenarioSummary): [Table, Table] {
       gcCell(r),
     ]),
   };
-  return [latency, resources];
+  const tail = tailTable(s);
+  return tail ? [latency, resources, tail] : [latency, resources];
 }
 
 function warnings(summaries: ScenarioSummary[]): string[] {
@@ -71,7 +99,7 @@ function header(m: RunManifest): string {
 }
 
 const LEGEND =
-  'Latency is measured open-loop from each request\'s intended send time (no coordinated omission), merged over repetitions. "p99 range" is the spread of per-repetition p99. Ratios are against the baseline processor (below 1× is lower: better latency and memory, worse capacity).';
+  'Latency is measured open-loop from each request\'s intended send time (no coordinated omission), merged over repetitions. "p99 range" is the spread of per-repetition p99. Ratios are against the baseline processor (below 1× is lower: better latency and memory, worse capacity). "p99 clean" is the processor\'s own p99: the median over repetitions of the p99 without the requests delayed by platform stalls (≥ 500 µs, only the share the idle machine explains) or sent late by the driver; its bounds are the widest per-repetition 95% order-statistic interval. The tail columns give each request slower than its repetition\'s p99 one primary cause.';
 
 export function renderSummaryText(m: RunManifest, summaries: ScenarioSummary[]): string {
   const parts = [header(m), ''];

@@ -1,7 +1,9 @@
 // The numbers the decision record's claims are read off: per scenario and processor, latency
 // from the repetitions' merged histograms (percentiles are never averaged), memory, CPU, GC
 // pauses and capacity, with ratios against a baseline processor.
-import type { Measurement, RunRecord } from '../results/schema.ts';
+import { TAIL_CAUSE_NAMES, type Measurement, type RunRecord } from '../results/schema.ts';
+
+type TailCauseName = (typeof TAIL_CAUSE_NAMES)[number];
 import { median as medianOf } from '../stats/describe.ts';
 import { mergedPercentiles } from './merge.ts';
 
@@ -32,10 +34,21 @@ export interface SummaryRow {
   driver_limited: boolean;
   errors: number;
   failures: string[];
+  /** v2: the processor's own p99 (record/tail.ts), median over repetitions, with the lowest and highest repetition's 95% bounds. */
+  p99_clean_us: number | null;
+  p99_clean_bounds_us: [number, number] | null;
+  p999_clean_us: number | null;
+  /** Median share of requests set aside from the clean figures. */
+  set_aside_share: number | null;
+  /** Stall share under this processor ÷ the idle machine's (median over repetitions). */
+  stalls_induced: number | null;
+  /** Requests slower than each repetition's p99, by primary cause, summed over repetitions. */
+  tail_p99: { slow: number; counts: Record<TailCauseName, number> } | null;
 }
 
 export interface SummaryRatios {
   p99: number | null;
+  p99_clean: number | null;
   p999: number | null;
   steady_rss: number | null;
   peak_rss: number | null;
@@ -94,6 +107,24 @@ function row(run: RunRecord, scenario: string, processor: string): SummaryRow {
     driver_limited: ok.some((m) => m.driver?.driver_limited === true),
     errors: ok.reduce((s, m) => s + errorsOf(m), 0),
     failures: all.filter((m) => m.failure && m.status === 'failed').map((m) => `#${m.repetition + 1} ${m.failure!.stage}: ${m.failure!.message}`),
+    ...cleanOf(ok),
+  };
+}
+
+function cleanOf(ok: Measurement[]): Pick<SummaryRow, 'p99_clean_us' | 'p99_clean_bounds_us' | 'p999_clean_us' | 'set_aside_share' | 'stalls_induced' | 'tail_p99'> {
+  const clean = ok.map((m) => m.clean).filter((c) => c !== null && c !== undefined);
+  const p99s = clean.map((c) => c.p99).filter((p) => p !== null);
+  const lows = p99s.map((p) => p.lo_us).filter((v) => v !== null);
+  const highs = p99s.map((p) => p.hi_us).filter((v) => v !== null);
+  const tails = ok.map((m) => m.tail).filter((t) => t !== null && t !== undefined);
+  const counts = Object.fromEntries(TAIL_CAUSE_NAMES.map((c) => [c, tails.reduce((s, t) => s + t.p99.counts[c], 0)])) as Record<TailCauseName, number>;
+  return {
+    p99_clean_us: median(p99s.map((p) => p.value_us)),
+    p99_clean_bounds_us: lows.length && highs.length ? [Math.min(...lows), Math.max(...highs)] : null,
+    p999_clean_us: median(clean.map((c) => c.p999?.value_us ?? Number.NaN)),
+    set_aside_share: median(clean.map((c) => c.set_aside_share)),
+    stalls_induced: median(ok.map((m) => m.platform?.stalls_induced ?? Number.NaN)),
+    tail_p99: tails.length ? { slow: tails.reduce((s, t) => s + t.p99.slow, 0), counts } : null,
   };
 }
 
@@ -113,6 +144,7 @@ export function summarize(run: RunRecord, baseline = run.manifest.baseline): Sce
         ...r,
         vs_baseline: {
           p99: ratio(r.p99_us, base?.p99_us ?? null),
+          p99_clean: ratio(r.p99_clean_us, base?.p99_clean_us ?? null),
           p999: ratio(r.p999_us, base?.p999_us ?? null),
           steady_rss: ratio(r.steady_rss_bytes, base?.steady_rss_bytes ?? null),
           peak_rss: ratio(r.peak_rss_bytes, base?.peak_rss_bytes ?? null),
