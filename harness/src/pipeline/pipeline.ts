@@ -213,9 +213,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
     for (const spec of plan.scenarios) {
       for (const step of plan.steps.filter((s) => s.scenario === spec.name)) {
         const state = states.find((s) => s.manifest.name === step.processor)!;
-        events.emit({ type: 'step', label: `${step.scenario}/${step.processor} #${step.repetition + 1}`, done, total, done_planned_s, remaining_planned_s });
         if (!interrupt.signal.aborted && !idleArms.some((a) => a.repetition === step.repetition)) {
           // The idle arm of this round: the machine's own stall rate, beside the processors'.
+          events.emit({ type: 'stage', label: `idle arm of round ${step.repetition + 1} (the machine's own stalls, ${Math.min(IDLE_ARM_MAX_S, plan.measure_s)} s)` });
           const duration_s = Math.min(IDLE_ARM_MAX_S, plan.measure_s);
           try {
             idleArms.push({ repetition: step.repetition, duration_s, stall_share: await idleArm(cpus, duration_s, true, interrupt.signal) });
@@ -224,6 +224,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
             notes.push(`idle arm of round ${step.repetition + 1} not measured: ${message(err)}`);
           }
         }
+        events.emit({ type: 'step', label: `${step.scenario}/${step.processor} #${step.repetition + 1}`, done, total, done_planned_s, remaining_planned_s });
         const m = interrupt.signal.aborted
           ? failedMeasurement(base(run_id, spec, step), { stage: 'interrupted', message: 'not run: interrupted', stderr_tail: '' }, new Date())
           : await measureOne(plan, spec, step, state, pools.get(spec.name)!, run_id, logDir, interrupt.signal, cpus, idleShare(), (n) => notes.push(n));

@@ -19,7 +19,7 @@ afterAll(async () => {
   await new Promise((resolve) => processor.server.close(resolve));
 });
 
-beforeEach(() => processor.state.reset());
+beforeEach(() => processor.core.reset());
 
 /** A GET /v1/stats whose head (request line, headers, final blank line) is exactly `bytes` long. */
 function headOf(bytes: number): string {
