@@ -38,4 +38,15 @@ describe('plan', () => {
     expect(text).toMatch(/unknown processor "no-such-processor"/);
     expect(text).toMatch(/--threads must be a positive integer/);
   });
+
+  it("runs the profile's scenarios unless --scenarios names others", async () => {
+    const base = { repoRoot, processors: ['go'], baseline: 'go', threads: 1, pin: true };
+    const quick = await buildPlan({ ...base, profile: 'quick' });
+    const full = await buildPlan({ ...base, profile: 'full' });
+    const named = await buildPlan({ ...base, profile: 'quick', scenarios: ['reads'] });
+    if (!quick.ok || !full.ok || !named.ok) throw new Error('plans should build');
+    expect(quick.plan.scenarios.map((s) => s.name)).toEqual(['ingest']);
+    expect(full.plan.scenarios.length).toBeGreaterThan(1);
+    expect(named.plan.scenarios.map((s) => s.name)).toEqual(['reads']);
+  });
 });

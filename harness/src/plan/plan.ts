@@ -116,7 +116,7 @@ export async function buildPlan(options: PlanOptions): Promise<PlanResult> {
   }
 
   const available = await availableScenarios(scenariosDir);
-  const scenarioNames = options.scenarios ?? available;
+  const scenarioNames = options.scenarios ?? profile?.scenarios ?? available;
   const unknownScenarios = scenarioNames.filter((s) => !available.includes(s));
   if (unknownScenarios.length > 0) {
     errors.push(`unknown scenario${unknownScenarios.length > 1 ? 's' : ''} ${unknownScenarios.map((s) => `"${s}"`).join(', ')}; available: ${available.join(', ')}`);

@@ -57,6 +57,7 @@ export const Profile = z
     warmup_s: z.number().nonnegative(),
     measure_s: z.number().positive(),
     capacity_s: z.number().nonnegative().describe('0 skips the closed-loop capacity step'),
+    scenarios: z.array(z.string().min(1)).min(1).optional().describe('the scenarios run when --scenarios is not given (default: every scenario)'),
   })
   .strict();
 export type Profile = z.infer<typeof Profile>;
