@@ -19,8 +19,10 @@ function only(id: string, file: ClaimsFile = record): ClaimsFile {
 }
 
 describe('the repository claims file', () => {
-  it('is valid and declares the decision record\'s four claims', () => {
-    expect(record.claims.map((c) => c.kind)).toEqual(['ratio', 'ratio', 'no_pauses', 'pause_share', 'pause_share', 'capacity_per_core']);
+  it("is valid and declares the decision record's claims, the p99 one on raw and on clean p99", () => {
+    expect(record.claims.map((c) => c.id)).toEqual(expect.arrayContaining(['rust-p99-vs-go', 'rust-p99-clean-vs-go', 'rust-memory-vs-go', 'rust-no-gc-pauses', 'go-pauses-in-tail', 'node-pauses-in-tail', 'rust-capacity-per-core']));
+    const clean = record.claims.find((c) => c.id === 'rust-p99-clean-vs-go');
+    expect(clean).toMatchObject({ kind: 'ratio', metric: 'p99_clean', subject: 'rust', reference: 'go', op: '<=', value: 0.75 });
   });
 });
 
