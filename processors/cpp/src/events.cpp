@@ -129,6 +129,19 @@ bool is_valid_key(std::string_view key) {
 
 struct BatchParser::Impl {
   dom::parser parser;
+  /// For a body nested deeper than simdjson's default (1024 levels): JSON.parse has no depth
+  /// limit, and neither have the Go and Rust implementations, so a deep element must be a
+  /// `type` rejection here too, not a 400 for the whole batch. A parser as deep as the body
+  /// could nest costs 9 bytes per level, so it exists only for such a body.
+  std::unique_ptr<dom::parser> deep;
+
+  simdjson::simdjson_result<dom::element> run(std::string_view text, bool padded) {
+    auto parsed = parser.parse(text.data(), text.size(), !padded);
+    if (parsed.error() != simdjson::DEPTH_ERROR) return parsed;
+    deep = std::make_unique<dom::parser>();
+    if (const auto error = deep->allocate(text.size(), text.size() / 2 + 2)) return error;
+    return deep->parse(text.data(), text.size(), !padded);
+  }
 };
 
 BatchParser::BatchParser() : impl_(std::make_unique<Impl>()) {}
@@ -137,13 +150,13 @@ BatchParser::~BatchParser() = default;
 std::optional<BatchError> BatchParser::parse(std::string_view body, std::size_t readable_bytes, Batch& out) {
   out.clear();
   const bool padded = readable_bytes >= body.size() + simdjson::SIMDJSON_PADDING;
-  auto parsed = impl_->parser.parse(body.data(), body.size(), !padded);
+  auto parsed = impl_->run(body, padded);
   if (parsed.error()) {
     const auto original = parsed.error();
     // JSON.parse accepts a few inputs simdjson refuses; see js_compat.hpp.
     const auto rewritten = js_compat::rewrite(body);
     if (!rewritten) return BatchError{std::string("malformed JSON: ") + simdjson::error_message(original)};
-    parsed = impl_->parser.parse(*rewritten);
+    parsed = impl_->run(*rewritten, false);
     if (parsed.error()) return BatchError{std::string("malformed JSON: ") + simdjson::error_message(original)};
   }
   const dom::element root = parsed.value_unsafe();
@@ -162,10 +175,9 @@ std::optional<BatchError> BatchParser::parse(std::string_view body, std::size_t 
 }
 
 void BatchParser::release_large_buffers() {
-  if (impl_->parser.capacity() > kRetainedCapacity) {
-    // allocate() only fails for lack of memory; the next parse then allocates what it needs.
-    [[maybe_unused]] const auto error = impl_->parser.allocate(kRetainedCapacity);
-  }
+  impl_->deep.reset();
+  // A fresh parser: allocate() would shrink the parser's own buffers but not its document's.
+  if (impl_->parser.capacity() > kRetainedCapacity) impl_->parser = dom::parser{};
 }
 
 }  // namespace processor::events

@@ -72,8 +72,8 @@ class BatchParser {
   /// place, otherwise on a padded copy. The keys in `out` stay valid until the next call.
   std::optional<BatchError> parse(std::string_view body, std::size_t readable_bytes, Batch& out);
 
-  /// Gives back the memory a large body made the parser grow (its tape is ~12 bytes per body
-  /// byte); call once the batch is no longer used.
+  /// Gives back the memory a large or deep body made the parser grow (its buffers take ~13
+  /// bytes per body byte); call once the batch is no longer used.
   void release_large_buffers();
 
  private:

@@ -176,11 +176,16 @@ TEST(ParseBatch, ParsesInPlaceWhenPaddingIsReadable) {
   EXPECT_EQ(batch.events[0].kind, Kind::heartbeat);
 }
 
-TEST(ParseBatch, AcceptsNestingToTheParsersDepth) {
-  const std::string deep = std::string(1000, '[') + std::string(1000, ']');
+TEST(ParseBatch, ADeeplyNestedElementIsATypeRejection) {
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
   const auto p = parse("[" + deep + "]");
   ASSERT_FALSE(p.error);
   EXPECT_EQ(reasons(p.batch), std::vector<Reason>{Reason::type});
+}
+
+TEST(ParseBatch, ADeeplyNestedUnknownFieldIsIgnored) {
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  EXPECT_TRUE(accepted(R"({"key":"a","ts":1,"value":1,"kind":"alert","x":)" + deep + "}"));
 }
 
 }  // namespace

@@ -39,6 +39,22 @@ TEST(AppendDouble, SwitchesToExponentNotationWhereJavaScriptDoes) {
   EXPECT_EQ(printed(5e-324), "5e-324");
 }
 
+TEST(AppendDouble, PadsLargeIntegersWithZerosAfterTheShortestDigits) {
+  EXPECT_EQ(printed(1e21 / 3), "333333333333333300000");
+  EXPECT_EQ(printed(9007199254740993.0), "9007199254740992");
+  EXPECT_EQ(printed(123e18), "123000000000000000000");
+}
+
+TEST(AppendDouble, PrintsSmallFractionsWithLeadingZeros) {
+  EXPECT_EQ(printed(0.000123), "0.000123");
+  EXPECT_EQ(printed(-0.5), "-0.5");
+  EXPECT_EQ(printed(1.0000000000000002), "1.0000000000000002");
+}
+
+TEST(AppendDouble, KeepsTheSignOfZero) {
+  EXPECT_EQ(printed(-0.0), "-0");
+}
+
 TEST(AppendDouble, WritesNullForNonFiniteValues) {
   EXPECT_EQ(printed(std::numeric_limits<double>::infinity()), "null");
   EXPECT_EQ(printed(-std::numeric_limits<double>::infinity()), "null");
