@@ -22,15 +22,18 @@ class BodyBuffer {
   void commit(std::size_t bytes) { size_ += bytes; }
 
   std::size_t size() const { return size_; }
-  std::string_view view() const { return {data_.get(), size_}; }
+  /// Never a null pointer, also before anything was reserved (parsers copy from it).
+  std::string_view view() const { return {data_ ? data_.get() : kNothing, size_}; }
   /// Bytes that may be read from view().data(): the data plus at least kPadding.
-  std::size_t readable_bytes() const { return capacity_; }
+  std::size_t readable_bytes() const { return data_ ? capacity_ : kPadding; }
 
   /// Frees a buffer that grew past `keep_bytes`, so that an idle keep-alive connection does
   /// not hold on to the memory of its largest request.
   void release_if_larger_than(std::size_t keep_bytes);
 
  private:
+  static constexpr char kNothing[kPadding] = {};
+
   std::unique_ptr<char[]> data_;
   std::size_t size_ = 0;
   std::size_t capacity_ = 0;  // data + padding

@@ -149,6 +149,8 @@ BatchParser::~BatchParser() = default;
 
 std::optional<BatchError> BatchParser::parse(std::string_view body, std::size_t readable_bytes, Batch& out) {
   out.clear();
+  // simdjson copies an unpadded body with memcpy, which must not be given a null pointer.
+  if (body.data() == nullptr) body = std::string_view("", 0);
   const bool padded = readable_bytes >= body.size() + simdjson::SIMDJSON_PADDING;
   auto parsed = impl_->run(body, padded);
   if (parsed.error()) {

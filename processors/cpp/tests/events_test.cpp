@@ -64,6 +64,11 @@ TEST(ParseBatch, RefusesMalformedJson) {
   }
 }
 
+TEST(ParseBatch, RefusesAnEmptyBodyWithoutData) {
+  Batch batch;
+  EXPECT_TRUE(parser().parse(std::string_view(), 0, batch));
+}
+
 TEST(ParseBatch, RefusesATopLevelOtherThanAnArray) {
   for (const char* body : {"{}", "1", "\"x\"", "null"}) {
     const auto p = parse(body);

@@ -172,6 +172,12 @@ TEST_F(ServerTest, ChunkedBodyIsReadAndLimited) {
   expect_still_serving();
 }
 
+TEST_F(ServerTest, EmptyBodiesAreMalformedJsonAndZeroReads) {
+  RawClient client(port());
+  EXPECT_EQ(client.request(http_request("POST", "/v1/events", kJson, ""))->status, 400u);
+  EXPECT_EQ(client.request(http_request("POST", "/v1/reads", "Content-Type: text/plain\r\n", ""))->body.substr(0, 10), R"({"reads":0)");
+}
+
 TEST_F(ServerTest, InvalidUtf8Is400) {
   RawClient client(port());
   EXPECT_EQ(client.request(http_request("POST", "/v1/events", kJson, "[\xff]"))->status, 400u);
