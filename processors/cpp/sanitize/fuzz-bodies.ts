@@ -2,11 +2,15 @@
 // valid event batches and FASTQ bodies from the harness's own generators, mutated byte by byte,
 // plus framings only a raw socket sends. Every answer must be one the spec allows, as JSON, the
 // counters must match what the answers said was accepted, and the server must keep serving.
-// The same seed sends the same bytes in the same order, so a finding reproduces.
+// The same seed sends the same bytes in the same order, so a finding reproduces. With --compare,
+// the requests go to other implementations too (raw framings are then left out), and any answer
+// that differs (status, or body apart from the error wording) is a finding: a differential fuzz.
 //   node --import tsx processors/cpp/sanitize/fuzz-bodies.ts --url http://127.0.0.1:PORT [--seed 1] [--requests 3000]
+//        [--compare http://127.0.0.1:PORT2,http://127.0.0.1:PORT3]
 import { parseArgs } from 'node:util';
 import { Prng, generateEventBatch, generateFastq, FASTQ_REJECT_REASONS } from '../../../harness/src/workload/index.ts';
-import { HttpClient, type HttpResponse } from '../../../harness/src/verify/http-client.ts';
+import { HttpClient } from '../../../harness/src/verify/http-client.ts';
+import { crossCompare, type Outcome } from '../../../harness/src/verify/cross-compare.ts';
 import { mutate } from './mutate.ts';
 import { rawRequest, type RawAnswer } from './raw-request.ts';
 
@@ -14,7 +18,12 @@ const ALLOWED = new Set([200, 400, 404, 405, 413, 415, 431]);
 const MAX_FINDINGS_SHOWN = 20;
 
 const { values: args } = parseArgs({
-  options: { url: { type: 'string' }, seed: { type: 'string', default: '1' }, requests: { type: 'string', default: '3000' } },
+  options: {
+    url: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    requests: { type: 'string', default: '3000' },
+    compare: { type: 'string', default: '' },
+  },
 });
 if (!args.url) {
   process.stderr.write('fuzz-bodies: --url http://127.0.0.1:PORT is required\n');
@@ -25,6 +34,7 @@ const port = Number(new URL(baseUrl).port);
 const requests = Number(args.requests);
 const rng = new Prng(args.seed);
 const client = new HttpClient(baseUrl);
+const others = args.compare.split(',').filter(Boolean).map((url) => [url, new HttpClient(url.replace(/\/$/, ''))] as const);
 const findings: string[] = [];
 let accepted = 0;
 let reads = 0;
@@ -101,7 +111,9 @@ async function send(index: number): Promise<void> {
   const body = mutate(rng, events ? eventBody() : fastqBody(), rng.chance(0.25) ? 0 : rng.between(1, 8));
   const label = `POST ${path} (${body.length} bytes)`;
 
-  const framing = rng.int(20);
+  // Raw framings go to the primary only; with --compare they are left out, so that every
+  // implementation sees the same requests and keeps the same state.
+  const framing = others.length > 0 ? 3 + rng.int(17) : rng.int(20);
   if (framing === 0) return sendRaw(index, chunkedRequest(path, contentType, body, ''), `${label} chunked`);
   if (framing === 1) {
     const smuggle = Buffer.from(`POST ${path} HTTP/1.1\r\nHost: fuzz\r\nContent-Type: ${contentType}\r\nContent-Length: ${body.length}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n`);
@@ -122,14 +134,31 @@ async function send(index: number): Promise<void> {
   return sendOverClient(index, { method: 'POST', path, headers, body }, label);
 }
 
-async function sendOverClient(index: number, request: Parameters<HttpClient['send']>[0], label: string): Promise<void> {
-  let response: HttpResponse;
+async function outcomeOf(target: HttpClient, request: Parameters<HttpClient['send']>[0]): Promise<Outcome> {
   try {
-    response = await client.send(request);
+    return { ok: true, response: await target.send(request) };
   } catch (err) {
-    finding(index, `${label}: ${(err as Error).message}`);
+    return { ok: false, error: (err as Error).message };
+  }
+}
+
+async function sendOverClient(index: number, request: Parameters<HttpClient['send']>[0], label: string): Promise<void> {
+  const targets: Array<readonly [string, HttpClient]> = [[baseUrl, client], ...others];
+  const outcomes = new Map(await Promise.all(targets.map(async ([url, target]) => [url, await outcomeOf(target, request)] as const)));
+  const own = outcomes.get(baseUrl)!;
+  if (!own.ok) {
+    finding(index, `${label}: ${own.error}`);
     return;
   }
+  // /health and /metrics name the implementation: not comparable.
+  if (others.length > 0 && request.path !== '/health' && request.path !== '/metrics') {
+    const cross = crossCompare(outcomes);
+    if (!cross.agree) {
+      const answers = cross.groups.map((g) => `${g.processors.join(',')} → ${g.status} ${JSON.stringify(g.body).slice(0, 120)}`).join(' | ');
+      finding(index, `${label}: implementations disagree: ${answers}; body ${JSON.stringify(request.body?.subarray(0, 160).toString('utf8'))}`);
+    }
+  }
+  const response = own.response;
   const contentType = response.headers['content-type'];
   const json = checkAnswer(index, label, response.status, Array.isArray(contentType) ? contentType[0] : contentType, response.body) as Record<string, unknown> | undefined;
   count(label, response.status, json);
@@ -147,6 +176,7 @@ async function main(): Promise<void> {
   if (json.events !== accepted) finding(requests, `stats.events ${json.events}, answers accepted ${accepted}`);
   if (json.reads !== reads) finding(requests, `stats.reads ${json.reads}, answers counted ${reads}`);
   client.close();
+  for (const [, other] of others) other.close();
 
   for (const f of findings.slice(0, MAX_FINDINGS_SHOWN)) process.stdout.write(`${f}\n`);
   const byStatus = [...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ');
