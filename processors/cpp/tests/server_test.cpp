@@ -222,6 +222,16 @@ TEST_F(ServerTest, ContentLengthWithTransferEncodingIs400AndCloses) {
   expect_still_serving();
 }
 
+TEST_F(ServerTest, TransferEncodingBeforeContentLengthIs400AndCloses) {
+  RawClient client(port());
+  const auto r = client.request("POST /v1/events HTTP/1.1\r\nHost: t\r\n" + kJson +
+                                "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 400u);
+  EXPECT_EQ(r->header("connection"), "close");
+  EXPECT_TRUE(client.closed_by_server());
+}
+
 TEST_F(ServerTest, TransferEncodingOtherThanChunkedIs400) {
   RawClient client(port());
   const auto r = client.request("POST /v1/events HTTP/1.1\r\nHost: t\r\n" + kJson + "Transfer-Encoding: gzip\r\n\r\nxyz");
