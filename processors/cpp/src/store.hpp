@@ -97,7 +97,14 @@ class Store {
   };
   // Node-based: a state (~330 bytes) is allocated once and never moved by a rehash, which at a
   // million keys would otherwise copy hundreds of MB while holding the lock.
-  using KeyMap = std::unordered_map<std::string, KeyState, KeyHash, std::equal_to<>>;
+  struct KeyEqual {
+    using is_transparent = void;
+    // Length first: std::equal_to<> would call compare() and a library memcmp for every probe.
+    bool operator()(std::string_view a, std::string_view b) const noexcept {
+      return a.size() == b.size() && std::char_traits<char>::compare(a.data(), b.data(), a.size()) == 0;
+    }
+  };
+  using KeyMap = std::unordered_map<std::string, KeyState, KeyHash, KeyEqual>;
 
   mutable std::mutex mutex_;
   KeyMap keys_;
