@@ -38,7 +38,9 @@ std::string render(const Inputs& in) {
   json::append_double(out, uptime.count());
   out.append(",\"heap_bytes\":");
   optional_uint(out, in.heap.live_bytes);
-  out.append(",\"gc\":{\"collector\":false,\"count\":0,\"pause_total_ns\":0,\"pauses\":[]}");
+  // No collector: no pauses, no cycles, and no time up to which cycles were recorded.
+  out.append(",\"gc\":{\"collector\":false,\"count\":0,\"pause_total_ns\":0,\"pauses\":[],\"cycles\":[],"
+             "\"cycles_until_unix_ns\":null,\"cycle_in_progress\":null}");
   out.append(",\"extra\":{\"io_threads\":");
   json::append_uint(out, in.io_threads);
   out.append(",\"allocator\":");

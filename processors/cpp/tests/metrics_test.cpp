@@ -20,6 +20,9 @@ TEST(Metrics, SaysThereIsNoCollector) {
   EXPECT_FALSE(bool(root["gc"]["collector"]));
   EXPECT_EQ(std::uint64_t(root["gc"]["count"]), 0u);
   EXPECT_EQ(simdjson::dom::array(root["gc"]["pauses"]).size(), 0u);
+  EXPECT_EQ(simdjson::dom::array(root["gc"]["cycles"]).size(), 0u);
+  EXPECT_TRUE(root["gc"]["cycles_until_unix_ns"].is_null());
+  EXPECT_TRUE(root["gc"]["cycle_in_progress"].is_null());
   EXPECT_EQ(std::uint64_t(root["heap_bytes"]), 1234u);
   EXPECT_TRUE(root["extra"]["allocator_active_bytes"].is_null());
   EXPECT_EQ(std::uint64_t(root["extra"]["io_threads"]), 2u);
