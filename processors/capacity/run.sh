@@ -2,9 +2,10 @@
 # Ingestion capacity of each processor on ONE pinned core: the processor on the last CPU with
 # THREADS=1, wrk (closed loop, 1 thread, 32 connections) on the other CPUs, 100-event batches.
 # Rounds are interleaved (cpp go node rust, cpp go node rust, ...) so drift hits each alike;
-# prints each round and the median events/s per processor. The processors are every
-# processors/*/processor.json (or PROCESSORS="go rust"), started with their manifest's start
-# command from their own folder, as the harness starts them. Build first (`npm run build`).
+# prints each round and the median events/s per processor. The processors are the harness's
+# default set (every processors/*/processor.json not marked "run_by_default": false), or
+# PROCESSORS="node node20" etc., each started with its manifest's start command from its own
+# folder, as the harness starts it. Build first (`npm run build`).
 #   usage: [PROCESSORS="..."] processors/capacity/run.sh [rounds=3] [seconds=5]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -18,8 +19,17 @@ server_cpu=$((cores - 1))
 load_cpus="0-$((cores - 2))"
 
 if [ -z "${PROCESSORS:-}" ]; then
-  PROCESSORS=$(for m in "$root"/processors/*/processor.json; do basename "$(dirname "$m")"; done | sort | tr '\n' ' ')
+  # The harness's default set: every manifest but those marked "run_by_default": false.
+  PROCESSORS=$(node -e '
+    const fs = require("node:fs"), path = require("node:path");
+    const dir = path.join(process.argv[1], "processors");
+    const names = fs.readdirSync(dir).filter((n) => fs.existsSync(path.join(dir, n, "processor.json")));
+    console.log(names.filter((n) => require(path.join(dir, n, "processor.json")).run_by_default !== false).sort().join(" "));
+  ' "$root")
 fi
+for p in $PROCESSORS; do
+  [ -f "$root/processors/$p/processor.json" ] || { echo "unknown processor \"$p\": no processors/$p/processor.json" >&2; exit 2; }
+done
 # The manifest's start command, one argument per line (the harness runs it with the processor
 # folder as working directory).
 start_command() {
