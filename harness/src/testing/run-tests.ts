@@ -8,7 +8,7 @@ import { clickHouseForTests } from './clickhouse-for-tests.ts';
 import { missingLine } from './prerequisites.ts';
 
 /** The steps, in order; each is an npm script of the root package.json. */
-export const TEST_STEPS = ['typecheck', 'build', 'test:ts', 'test:go', 'test:rust', 'test:python', 'verify'] as const;
+export const TEST_STEPS = ['typecheck', 'build', 'test:ts', 'test:go', 'test:rust', 'test:cpp', 'test:python', 'verify'] as const;
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const say = (line: string) => process.stderr.write(`harness test: ${line}\n`);
