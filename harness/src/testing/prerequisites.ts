@@ -19,6 +19,11 @@ export const PREREQUISITES: readonly Prerequisite[] = [
   { name: 'clickhouse-server', for: 'the ClickHouse store tests (a real server)', present: () => onPath('clickhouse-server') || onPath('clickhouse'), install: { apt: ['clickhouse-server', 'clickhouse-client'] } },
   { name: 'chromium', for: 'the dashboard browser tests', present: () => existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'), install: { apt: ['chromium'] } },
   { name: 'python3 venv', for: 'the Python interop build (maturin) and pytest', present: () => pythonImports('ensurepip') && pythonImports('venv'), install: { apt: ['python3-venv'] } },
+  {
+    name: 'the C++ toolchain and libraries', for: 'the C++ processor (CMake, Boost.Beast, simdjson, jemalloc, GoogleTest)',
+    present: () => onPath('cmake') && onPath('ninja') && onPath('g++') && ['/usr/include/boost/beast.hpp', '/usr/include/simdjson.h', '/usr/include/jemalloc/jemalloc.h', '/usr/include/gtest/gtest.h'].every((f) => existsSync(f)),
+    install: { apt: ['g++', 'cmake', 'ninja-build', 'libboost-dev', 'libsimdjson-dev', 'libjemalloc-dev', 'libgtest-dev'] },
+  },
   { name: 'chDB', for: 'the store SQL check on a current ClickHouse engine', present: () => pythonImports('chdb'), install: { pip: ['chdb-core'] } },
 ];
 
