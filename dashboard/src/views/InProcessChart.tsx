@@ -14,7 +14,7 @@ function ticksFor([lo, hi]: [number, number]): number[] {
  * implementations differ by orders of magnitude), with the 95% interval of each median as an
  * error bar.
  */
-export function InProcessChart({ group, metric, format, testId }: { group: InProcessGroup; metric: Metric; format: (v: number) => string; testId: string }) {
+export function InProcessChart({ group, metric, format, tickFormat = format, testId }: { group: InProcessGroup; metric: Metric; format: (v: number) => string; tickFormat?: (v: number) => string; testId: string }) {
   const [lo, hi] = extent(group, metric);
   const domain = logDomain(lo, hi);
   return (
@@ -23,7 +23,7 @@ export function InProcessChart({ group, metric, format, testId }: { group: InPro
         <BarChart data={chartRows(group, metric)} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="batch" />
-          <YAxis scale="log" domain={domain} ticks={ticksFor(domain)} allowDataOverflow tickFormatter={format} width={84} />
+          <YAxis scale="log" domain={domain} ticks={ticksFor(domain)} allowDataOverflow tickFormatter={tickFormat} width={84} />
           <Tooltip formatter={(v, name) => [format(Number(v)), String(name)]} />
           <Legend />
           {group.implementations.map((impl) => (

@@ -22,10 +22,10 @@ function FunctionCard({ group }: { group: InProcessGroup }) {
   const rate = (v: number) => formatRate(v, `${group.unit}/s`);
   const rows = group.batches.flatMap((batch) => [...group.points.get(batch)!.values()]);
   return (
-    <Card title={group.name} note={`per call (${group.unit} per call = the batch) and ${group.unit} per second; logarithmic axes; whiskers: 95% interval of the median`} testId={`inprocess-${group.name}`}>
+    <Card title={group.name} note={`left: time per call (a call handles one batch of ${group.unit}); right: ${group.unit} per second; logarithmic axes; whiskers: 95% interval of the median`} testId={`inprocess-${group.name}`}>
       <div className="grid">
         <InProcessChart group={group} metric="ns_per_call" format={formatNanos} testId={`chart-ns-${group.name}`} />
-        <InProcessChart group={group} metric="items_per_s" format={rate} testId={`chart-rate-${group.name}`} />
+        <InProcessChart group={group} metric="items_per_s" format={rate} tickFormat={(v) => formatRate(v, '/s')} testId={`chart-rate-${group.name}`} />
       </div>
       <table className="data" data-testid={`table-${group.name}`}>
         <thead>
