@@ -6,7 +6,8 @@ import { goRuntime, GoBenchParseError, parseGoTestBench } from './go-test-bench.
 import { recordOf } from './records.ts';
 import type { SourceOutput } from './sources.ts';
 
-export type ReadOutcome = { ok: true; records: MicrobenchRecord[] } | { ok: false; reason: string };
+/** `smoke`: the program itself says its figures mean nothing (its samples or result file says so). */
+export type ReadOutcome = { ok: true; records: MicrobenchRecord[]; smoke: boolean } | { ok: false; reason: string };
 
 export interface OutputContext {
   output: SourceOutput;
@@ -44,7 +45,7 @@ export async function readOutput(ctx: OutputContext): Promise<ReadOutcome> {
       try {
         const sets = parseGoTestBench(ctx.stdout, { implementation: ctx.implementation, language: ctx.language });
         const runtime = ctx.toolchainVersion ? goRuntime(ctx.toolchainVersion) : 'go (version unknown)';
-        return { ok: true, records: sets.map((s) => recordOf(s, 'go test -bench', runtime)) };
+        return { ok: true, records: sets.map((s) => recordOf(s, 'go test -bench', runtime)), smoke: false };
       } catch (err) {
         if (err instanceof GoBenchParseError) return { ok: false, reason: err.message };
         throw err;
@@ -55,14 +56,14 @@ export async function readOutput(ctx: OutputContext): Promise<ReadOutcome> {
       if (!json.ok) return json;
       const parsed = MicrobenchSamplesFile.safeParse(json.value);
       if (!parsed.success) return { ok: false, reason: `samples file: ${firstIssue(parsed.error)}` };
-      return { ok: true, records: parsed.data.results.map((s) => recordOf(s, parsed.data.tool, parsed.data.runtime)) };
+      return { ok: true, records: parsed.data.results.map((s) => recordOf(s, parsed.data.tool, parsed.data.runtime)), smoke: parsed.data.smoke === true };
     }
     case 'result-file': {
       const json = await readJson(ctx.outFile, 'result file');
       if (!json.ok) return json;
       const parsed = MicrobenchResult.safeParse(json.value);
       if (!parsed.success) return { ok: false, reason: `result file: ${firstIssue(parsed.error)}` };
-      return { ok: true, records: parsed.data.results };
+      return { ok: true, records: parsed.data.results, smoke: parsed.data.smoke };
     }
   }
 }

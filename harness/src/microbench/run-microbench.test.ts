@@ -92,6 +92,12 @@ describe('runMicrobench', () => {
     expect(result.sources![1]).toMatchObject({ status: 'failed', reason: expect.stringContaining("ingest/same/100 is already alpha's") });
   });
 
+  it('marks the whole result smoke when a program says its own figures are', async () => {
+    const py: SourceToRun = { ...fake('interop-python', 'result'), output: 'result-file' };
+    expect((await run([py, fake('beta', 'samples')], { smoke: false })).result.smoke).toBe(true);
+    expect((await run([fake('beta', 'samples')], { smoke: false })).result.smoke).toBe(false);
+  });
+
   it('leaves only the logs beside the result (the scratch files go)', async () => {
     const { dir } = await run([fake('alpha', 'samples')]);
     expect(await readdir(dir)).toEqual(['logs']);

@@ -44,9 +44,9 @@ async function runOne(
   plan: SourceToRun,
   dir: string,
   opts: MicrobenchOptions,
-): Promise<{ source: MicrobenchSource; records: MicrobenchRecord[] }> {
+): Promise<{ source: MicrobenchSource; records: MicrobenchRecord[]; smoke: boolean }> {
   const logs = path.join(dir, LOGS_DIR);
-  const failed = (reason: string) => ({ source: { name: plan.name, command: plan.command, status: 'failed' as const, records: 0, reason }, records: [] });
+  const failed = (reason: string) => ({ source: { name: plan.name, command: plan.command, status: 'failed' as const, records: 0, reason }, records: [], smoke: false });
   let toolchainVersion: string | undefined;
   if (plan.manifest) {
     const built = await (opts.build ?? buildProcessor)(plan.manifest, { logDir: logs });
@@ -74,7 +74,7 @@ async function runOne(
   });
   if (!read.ok) return failed(read.reason);
   if (read.records.length === 0) return failed('it produced no records');
-  return { source: { name: plan.name, command: plan.command, status: 'ok', records: read.records.length, reason: null }, records: read.records };
+  return { source: { name: plan.name, command: plan.command, status: 'ok', records: read.records.length, reason: null }, records: read.records, smoke: read.smoke };
 }
 
 export async function runMicrobench(opts: MicrobenchOptions): Promise<MicrobenchOutcome> {
@@ -88,13 +88,15 @@ export async function runMicrobench(opts: MicrobenchOptions): Promise<Microbench
   const sources: MicrobenchSource[] = [];
   const records: MicrobenchRecord[] = [];
   const owner = new Map<string, string>();
+  // A program that reports its own figures as smoke makes the whole result one: nothing in it may be charted as a measurement.
+  let smoke = opts.smoke;
   for (const plan of opts.plans) {
     if (plan.kind === 'skip') {
       say(`${plan.name}: skipped: ${plan.reason}`);
       sources.push({ name: plan.name, command: plan.command, status: 'skipped', records: 0, reason: plan.reason });
       continue;
     }
-    say(`── ${plan.name}: ${plan.command.join(' ')}`);
+    say(`── ${plan.name}: ${plan.manifest ? 'build (cached while unchanged), then ' : ''}${plan.command.join(' ')}`);
     const one = await runOne(plan, dir, opts);
     // Two sources must not claim the same (function, implementation, batch): the second would
     // silently stand for the first in every chart.
@@ -106,6 +108,7 @@ export async function runMicrobench(opts: MicrobenchOptions): Promise<Microbench
       continue;
     }
     for (const r of one.records) owner.set(recordKey(r), plan.name);
+    smoke ||= one.smoke;
     records.push(...one.records);
     sources.push(one.source);
     say(one.source.status === 'ok' ? `${plan.name}: ${one.source.records} records` : `${plan.name}: failed: ${one.source.reason}`);
@@ -119,7 +122,7 @@ export async function runMicrobench(opts: MicrobenchOptions): Promise<Microbench
     created_at: isoSeconds(now),
     git_commit: git.sha === 'unknown' ? null : git.sha,
     host: { hostname: os.hostname(), platform: `${os.type()}-${os.release()}-${os.arch()}`, cpu_count: os.cpus().length },
-    smoke: opts.smoke,
+    smoke,
     sources,
     results: records,
   };
