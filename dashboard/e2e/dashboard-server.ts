@@ -3,13 +3,15 @@
 import { DIST_DIR, ensureDashboardBuilt } from '../../harness/src/serve/build-app.ts';
 import { fileClaimsSource } from '../../harness/src/serve/claims.ts';
 import { startDashboardServer, type DashboardServer } from '../../harness/src/serve/server.ts';
-import { FileStore } from '../../harness/src/store/index.ts';
+import { FileStore, MicrobenchFileStore } from '../../harness/src/store/index.ts';
 
-export async function startSeededDashboard(resultsRoot: string): Promise<DashboardServer> {
+/** `microbenchRoot`: micro-benchmark results (default: a folder that does not exist, so none). */
+export async function startSeededDashboard(resultsRoot: string, microbenchRoot = `${resultsRoot}-no-microbench`): Promise<DashboardServer> {
   await ensureDashboardBuilt();
   return startDashboardServer({
     store: new FileStore(resultsRoot),
     claims: fileClaimsSource(resultsRoot),
+    microbench: new MicrobenchFileStore(microbenchRoot),
     distDir: DIST_DIR,
     host: '127.0.0.1',
     port: 0,

@@ -8,10 +8,11 @@ const LABELS: Record<View, string> = {
   trends: 'Trends',
   compare: 'Compare',
   claims: 'Claims',
+  inprocess: 'In-process',
 };
 
-/** Views that need more than one run are hidden in the single-run HTML report. */
-export const MULTI_RUN_VIEWS: readonly View[] = ['trends', 'compare'];
+/** Views the single-run HTML report cannot show (they need more than one run, or the micro-benchmark store) are hidden there. */
+export const MULTI_RUN_VIEWS: readonly View[] = ['trends', 'compare', 'inprocess'];
 
 export function Nav({ current, onSelect, singleRun }: { current: View; onSelect: (v: View) => void; singleRun: boolean }) {
   return (

@@ -13,7 +13,7 @@ describe('parseUrlState', () => {
   it('reports an unknown view and keeps the default', () => {
     const { state, errors } = parseUrlState('#view=nope');
     expect(state.view).toBe('overview');
-    expect(errors).toEqual(['unknown view "nope" (one of overview, distribution, latency, memory, trends, compare, claims)']);
+    expect(errors).toEqual(['unknown view "nope" (one of overview, distribution, latency, memory, trends, compare, claims, inprocess)']);
   });
   it('reports a repetition that is not a number', () => {
     expect(parseUrlState('#rep=-1').errors).toEqual(['repetition "-1" is not a whole number']);
@@ -29,6 +29,10 @@ describe('parseUrlState', () => {
 describe('formatUrlState', () => {
   it('round-trips through parseUrlState', () => {
     const state = { view: 'compare' as const, a: 'r1', b: 'r 2', which: 'uncorrected' as const, rep: 1, branch: 'feat/x' };
+    expect(parseUrlState(formatUrlState(state)).state).toEqual(state);
+  });
+  it('keeps the micro-benchmark result of the in-process view', () => {
+    const state = { ...DEFAULT_STATE, view: 'inprocess' as const, mb: '20261201T100000Z-abc1234-0001' };
     expect(parseUrlState(formatUrlState(state)).state).toEqual(state);
   });
   it('leaves defaults out', () => {

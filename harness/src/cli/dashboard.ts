@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { startDashboardServer } from '../serve/server.ts';
 import { DIST_DIR, ensureDashboardBuilt } from '../serve/build-app.ts';
 import { fileClaimsSource } from '../serve/claims.ts';
-import { openStore, storeConfigFromEnv } from '../store/index.ts';
+import { microbenchRootFrom, openMicrobenchStore, openStore, storeConfigFromEnv } from '../store/index.ts';
 import { UserError } from '../errors/user-error.ts';
 
 export const DEFAULT_DASHBOARD_PORT = 5178;
@@ -15,6 +15,7 @@ interface DashboardFlags {
   results?: string;
   store?: string;
   rebuild?: boolean;
+  microbenchDir?: string;
 }
 
 function parsePort(v: string): number {
@@ -30,6 +31,7 @@ export function register(program: Command): void {
     .option('--host <addr>', 'address to bind (anything but loopback exposes your results)', '127.0.0.1')
     .option('--results <dir>', 'results folder of the file store (default: results/)')
     .option('--store <kind>', 'file or clickhouse (default: clickhouse when CLICKHOUSE_URL is set)')
+    .option('--microbench-dir <dir>', 'micro-benchmark results of the file store (default: microbench/)')
     .option('--rebuild', 'rebuild the app even when dist/ looks up to date')
     .action(async (flags: DashboardFlags) => {
       const port = parsePort(flags.port);
@@ -39,11 +41,19 @@ export function register(program: Command): void {
       });
       process.stderr.write(`${await ensureDashboardBuilt({ force: flags.rebuild === true })}\n`);
       const store = await openStore(config);
+      let microbench;
+      try {
+        microbench = await openMicrobenchStore(config, microbenchRootFrom(flags.microbenchDir));
+      } catch (err) {
+        await store.close();
+        throw err;
+      }
       let server;
       try {
         server = await startDashboardServer({
           store,
           claims: fileClaimsSource(config.resultsRoot),
+          microbench,
           distDir: DIST_DIR,
           host: flags.host,
           port,
@@ -51,6 +61,7 @@ export function register(program: Command): void {
         });
       } catch (err) {
         await store.close();
+        await microbench.close();
         const code = (err as NodeJS.ErrnoException).code;
         if (code === 'EADDRINUSE') throw new UserError(`port ${port} on ${flags.host} is in use; pass --port <n> (or --port 0 for any free port)`);
         if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UserError(`cannot bind to --host ${flags.host}`);
@@ -59,7 +70,7 @@ export function register(program: Command): void {
       const where = config.kind === 'file' ? config.resultsRoot : config.clickhouse?.url;
       process.stdout.write(`dashboard: ${server.url}/  (${store.name} store: ${where})\n`);
       const stop = () => {
-        void server.close().then(() => store.close()).then(() => process.exit(0));
+        void server.close().then(() => Promise.all([store.close(), microbench.close()])).then(() => process.exit(0));
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

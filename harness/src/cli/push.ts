@@ -3,6 +3,9 @@ import type { Command } from 'commander';
 import { storeConfigFromEnv } from '../store/config.ts';
 import { ClickHouseError } from '../store/clickhouse/connection.ts';
 import { pushRuns } from '../store/clickhouse/push-runs.ts';
+import { pushMicrobench } from '../store/clickhouse/microbench-push.ts';
+import { microbenchRootFrom } from '../store/microbench-file-store.ts';
+import { resolveMicrobenchTargets } from '../store/microbench-targets.ts';
 import { resolvePushTargets, type PushTarget } from '../store/push-targets.ts';
 import { runFolderIds } from '../store/run-folders.ts';
 import { UserError } from '../errors/user-error.ts';
@@ -15,10 +18,25 @@ export function register(program: Command): void {
     .option('--all', 'push every run folder')
     .option('--force', 'push even runs already stored with the same manifest')
     .option('--results <dir>', 'results root (default: <repo>/results)')
-    .action(async (refs: string[], opts: { all?: boolean; force?: boolean; results?: string }) => {
+    .option('--microbench', 'push micro-benchmark results instead (ids, microbench/<id>/ folders, "latest", or --all)')
+    .option('--microbench-dir <dir>', 'micro-benchmark results root (default: <repo>/microbench, or $HARNESS_MICROBENCH_DIR)')
+    .action(async (refs: string[], opts: { all?: boolean; force?: boolean; results?: string; microbench?: boolean; microbenchDir?: string }) => {
       const config = storeConfigFromEnv({ store: 'clickhouse', ...(opts.results ? { results: opts.results } : {}) });
       if (opts.all && refs.length) throw new UserError('give runs or --all, not both');
       if (!opts.all && refs.length === 0) throw new UserError('which run? give run ids, run folders, "latest" or --all');
+      if (opts.microbench) {
+        const resolved = await resolveMicrobenchTargets(refs, microbenchRootFrom(opts.microbenchDir), opts.all === true);
+        if (!resolved.ok) throw new UserError(resolved.problems.join('; '));
+        let report;
+        try {
+          report = await pushMicrobench(config.clickhouse!, resolved.results, { force: opts.force ?? false, log: (l) => process.stdout.write(`${l}\n`) });
+        } catch (err) {
+          if (err instanceof ClickHouseError) throw new UserError(err.message);
+          throw err;
+        }
+        process.stdout.write(`microbench: pushed ${report.pushed.length}, already there ${report.skipped.length} (database ${config.clickhouse!.database} at ${config.clickhouse!.url})\n`);
+        return;
+      }
       let targets: PushTarget[];
       if (opts.all) targets = [{ resultsRoot: config.resultsRoot, runIds: await runFolderIds(config.resultsRoot) }];
       else {

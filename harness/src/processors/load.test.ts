@@ -75,6 +75,16 @@ describe('loadManifests', () => {
     expect(errorOf(() => loadManifests(root)).message).toContain('readyness');
   });
 
+  it('accepts a microbench section without an output (harness microbench then says what to add)', () => {
+    const root = repoWith({ cpp: { ...validManifest('cpp'), microbench: { command: ['./bench'] } } });
+    expect(loadManifests(root)[0]!.microbench).toEqual({ command: ['./bench'] });
+  });
+
+  it('names a microbench output it cannot read', () => {
+    const root = repoWith({ go: { ...validManifest('go'), microbench: { command: ['go', 'test'], output: 'criterion' } } });
+    expect(errorOf(() => loadManifests(root)).message).toContain('processors/go/processor.json: microbench.output:');
+  });
+
   it('reports a manifest that is not JSON with its path', () => {
     const root = repoWith({ go: '{ "schema_version": 1,' });
     expect(errorOf(() => loadManifests(root)).message).toContain('processors/go/processor.json: not valid JSON');

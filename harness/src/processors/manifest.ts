@@ -9,6 +9,25 @@ const command = z
 
 const commandSection = z.object({ command }).strict();
 
+/**
+ * How `harness microbench` reads a micro-benchmark's results (processors/README.md,
+ * "Micro-benchmarks"): `samples-file`: the command writes the samples file
+ * (harness/schema/v1/microbench-samples.schema.json) to the path in $MICROBENCH_OUT;
+ * `go-test-bench`: its stdout is `go test -bench` text.
+ */
+export const MICROBENCH_OUTPUTS = ['samples-file', 'go-test-bench'] as const;
+export type MicrobenchOutput = (typeof MICROBENCH_OUTPUTS)[number];
+
+const microbenchSection = z
+  .object({
+    command,
+    /** The same benchmarks timed as briefly as possible (`harness microbench --smoke`): checks the path, figures mean nothing. */
+    smoke_command: command.optional(),
+    /** Absent: the harness cannot read the figures, so it does not run the command (and says so). */
+    output: z.enum(MICROBENCH_OUTPUTS).optional(),
+  })
+  .strict();
+
 export const manifestSchema = z
   .object({
     schema_version: z.literal(1),
@@ -30,7 +49,7 @@ export const manifestSchema = z
     readiness: z.string().startsWith('/', 'must be a path starting with "/"'),
     toolchain: commandSection,
     test: commandSection.optional(),
-    microbench: commandSection.optional(),
+    microbench: microbenchSection.optional(),
   })
   .strict();
 

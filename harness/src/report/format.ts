@@ -13,6 +13,12 @@ export function formatMicros(us: number | null | undefined): string {
   return `${sig3(us / 1_000_000)} s`;
 }
 
+/** Below a microsecond in ns (micro-benchmark calls), above it as formatMicros. */
+export function formatNanos(ns: number | null | undefined): string {
+  if (ns === null || ns === undefined || !Number.isFinite(ns)) return '–';
+  return ns < 1000 ? `${sig3(ns)} ns` : formatMicros(ns / 1000);
+}
+
 export function formatBytes(bytes: number | null | undefined): string {
   if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return '–';
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];

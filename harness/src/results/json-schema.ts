@@ -6,11 +6,18 @@ import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { MicrobenchResult, MicrobenchSamplesFile } from './microbench-schema.ts';
 import { Capacity, Measurement, RESULT_SCHEMA_VERSION, RunManifest } from './schema.ts';
 
 export const SCHEMA_DIR = fileURLToPath(new URL(`../../schema/v${RESULT_SCHEMA_VERSION}/`, import.meta.url));
 
-export const PERSISTED = { run: RunManifest, measurement: Measurement, capacity: Capacity } as const;
+export const PERSISTED = {
+  run: RunManifest,
+  measurement: Measurement,
+  capacity: Capacity,
+  'microbench-result': MicrobenchResult,
+  'microbench-samples': MicrobenchSamplesFile,
+} as const;
 export type PersistedKind = keyof typeof PERSISTED;
 
 export function jsonSchemaOf(kind: PersistedKind): Record<string, unknown> {

@@ -28,3 +28,10 @@ export function newRunId(now: Date, gitSha: string, random: () => number = Math.
 
 /** Run ids come from users (CLI, URLs): only this shape may reach the file system or a query. */
 export const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
+
+/** Micro-benchmark results live beside results/, not in it: they are not runs (no run.json). */
+export const MICROBENCH_RESULT_FILE = 'result.json';
+
+export function microbenchDir(microbenchRoot: string, id: string): string {
+  return path.join(microbenchRoot, id);
+}

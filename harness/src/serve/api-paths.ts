@@ -17,7 +17,12 @@ export const apiPaths = {
   histogram: (opts: { run: string; scenario: string; processor: string; which: 'corrected' | 'uncorrected' }) => `/api/histogram${q(opts)}`,
   compare: (a: string, b: string) => `/api/compare${q({ a, b })}`,
   claims: (run: string) => `/api/claims${q({ run })}`,
+  microbenchList: (opts: { limit?: number } = {}) => `/api/microbench${q(opts)}`,
+  microbench: (id: string) => `/api/microbench/${encodeURIComponent(id)}`,
 };
+
+/** How many micro-benchmark results the in-process view lists in its picker (newest first). */
+export const MICROBENCH_LIST_LIMIT = 200;
 
 /** How many runs the app lists in its run pickers (newest first). */
 export const RUN_LIST_LIMIT = 1000;

@@ -1,6 +1,8 @@
 // The JSON the dashboard API answers with. The dashboard imports these types (type-only) instead
 // of re-typing them, so a change here breaks the app's type check rather than the app at runtime.
 import type { Capacity, Interval, Measurement, PhaseResult, RunManifest } from '../results/schema.ts';
+import type { MicrobenchRecord, StoredMicrobench } from '../results/microbench-schema.ts';
+import type { MicrobenchSummary } from '../store/microbench-types.ts';
 import type { RunSummary, SeriesMetric, SeriesPoint } from '../store/types.ts';
 
 /** A phase without its encoded histograms: the views draw percentiles, not bytes. */
@@ -81,6 +83,18 @@ export interface ClaimVerdict {
 export type ClaimsResponse =
   | { state: 'not-evaluated'; run_id: string; hint: string }
   | { state: 'evaluated'; run_id: string; title?: string; verdicts: ClaimVerdict[] };
+
+export interface MicrobenchListResponse {
+  results: MicrobenchSummary[];
+}
+
+/** A record without its samples: the in-process view draws medians and intervals, not samples. */
+export type MicrobenchRecordView = Omit<MicrobenchRecord, 'samples_ns'>;
+export type MicrobenchView = Omit<StoredMicrobench, 'results'> & { results: MicrobenchRecordView[] };
+
+export interface MicrobenchResponse {
+  result: MicrobenchView;
+}
 
 /** Every non-2xx answer. `parameter` names the query parameter that was rejected, when one was. */
 export interface ApiError {

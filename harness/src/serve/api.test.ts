@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDir } from '../results/layout.ts';
 import { syntheticRun } from '../results/synthetic.ts';
 import { writeRunDir } from '../results/write-run.ts';
-import { FileStore } from '../store/index.ts';
+import { FileStore, MicrobenchFileStore } from '../store/index.ts';
 import { handleApi, type ApiContext } from './api.ts';
 import type { ClaimsResponse, HistogramResponse, RunResponse, RunsResponse } from './api-types.ts';
 import { fileClaimsSource } from './claims.ts';
@@ -21,7 +21,7 @@ beforeAll(async () => {
     const run = syntheticRun({ seed, samples_per_phase: 100, repetitions: 2 });
     await writeRunDir(runDir(root, run.manifest.run_id), run);
   }
-  ctx = { store: new FileStore(root), claims: fileClaimsSource(root) };
+  ctx = { store: new FileStore(root), claims: fileClaimsSource(root), microbench: new MicrobenchFileStore(path.join(root, 'no-microbench')) };
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 

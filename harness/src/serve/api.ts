@@ -1,5 +1,6 @@
 // The dashboard's JSON API over a StoreReader: one function from a request URL to a status and a
 // body, so it is tested without a socket and reused by the HTML report to precompute answers.
+import type { MicrobenchReader } from '../store/microbench-types.ts';
 import type { SeriesMetric, StoreReader } from '../store/types.ts';
 import type {
   ApiError,
@@ -7,6 +8,8 @@ import type {
   CompareResponse,
   HistogramResponse,
   LatestResponse,
+  MicrobenchListResponse,
+  MicrobenchResponse,
   RunResponse,
   RunsResponse,
   SeriesResponse,
@@ -19,6 +22,8 @@ import { percentileSpectrum } from './spectrum.ts';
 export interface ApiContext {
   store: StoreReader;
   claims: ClaimsSource;
+  /** In-process micro-benchmark results (`harness microbench`). */
+  microbench: MicrobenchReader;
 }
 
 export interface ApiAnswer {
@@ -114,6 +119,23 @@ async function claims(ctx: ApiContext, q: URLSearchParams): Promise<ApiAnswer> {
   return ok(body);
 }
 
+async function microbenchList(ctx: ApiContext, q: URLSearchParams): Promise<ApiAnswer> {
+  const p = parseParams(q, { limit: optional(checks.count(MAX_LIST)) });
+  if (!p.ok) return fail(400, p.error);
+  return ok({ results: await ctx.microbench.listMicrobench(Number(p.values.limit ?? MAX_LIST)) } satisfies MicrobenchListResponse);
+}
+
+async function microbench(ctx: ApiContext, id: string, q: URLSearchParams): Promise<ApiAnswer> {
+  const problem = checks.resultId(id);
+  if (problem) return fail(400, { error: `microbench: ${problem}`, parameter: 'id' });
+  const p = parseParams(q, {});
+  if (!p.ok) return fail(400, p.error);
+  const result = await ctx.microbench.getMicrobench(id);
+  if (!result) return notFound(`no microbench result "${id}" in the ${ctx.microbench.name} store`);
+  const view = { ...result, results: result.results.map(({ samples_ns: _samples, ...r }) => r) };
+  return ok({ result: view } satisfies MicrobenchResponse);
+}
+
 /** Answers GET /api/…; `url` is the request URL (path and query). */
 export async function handleApi(ctx: ApiContext, url: URL): Promise<ApiAnswer> {
   const q = url.searchParams;
@@ -136,8 +158,10 @@ export async function handleApi(ctx: ApiContext, url: URL): Promise<ApiAnswer> {
       return arg === undefined ? compare(ctx, q) : notFound(`no API endpoint ${url.pathname}`);
     case 'claims':
       return arg === undefined ? claims(ctx, q) : notFound(`no API endpoint ${url.pathname}`);
+    case 'microbench':
+      return arg === undefined ? microbenchList(ctx, q) : microbench(ctx, safeDecode(arg), q);
     default:
-      return notFound(`no API endpoint ${url.pathname} (try /api/runs, /api/latest, /api/runs/<id>, /api/series, /api/histogram, /api/compare, /api/claims)`);
+      return notFound(`no API endpoint ${url.pathname} (try /api/runs, /api/latest, /api/runs/<id>, /api/series, /api/histogram, /api/compare, /api/claims, /api/microbench, /api/microbench/<id>)`);
   }
 }
 

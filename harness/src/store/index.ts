@@ -4,6 +4,8 @@ import { FileStore } from './file-store.ts';
 import { SinkSet, type OptionalSink } from './sink-set.ts';
 import type { StoreConfig } from './config.ts';
 import type { StoreReader } from './types.ts';
+import { MicrobenchFileStore } from './microbench-file-store.ts';
+import type { MicrobenchReader } from './microbench-types.ts';
 
 export type * from './types.ts';
 export { storeConfigFromEnv, DEFAULT_RESULTS_ROOT, type StoreConfig, type ClickHouseConfig, type StoreFlags } from './config.ts';
@@ -12,12 +14,21 @@ export { FileSink } from './file-sink.ts';
 export { SinkSet } from './sink-set.ts';
 export { mergeEncodedHistograms } from './merge-histograms.ts';
 export { SERIES_METRICS, isSeriesMetric } from './series-logic.ts';
+export type * from './microbench-types.ts';
+export { MicrobenchFileStore, microbenchRootFrom, DEFAULT_MICROBENCH_ROOT } from './microbench-file-store.ts';
 
 /** The reader for the configured store. Close it when done. */
 export async function openStore(config: StoreConfig): Promise<StoreReader> {
   if (config.kind === 'file') return new FileStore(config.resultsRoot);
   const { ClickHouseStore } = await import('./clickhouse/clickhouse-store.ts');
   return ClickHouseStore.open(config.clickhouse!);
+}
+
+/** The micro-benchmark reader for the configured store: ClickHouse, or the files under `microbenchRoot`. */
+export async function openMicrobenchStore(config: StoreConfig, microbenchRoot: string): Promise<MicrobenchReader> {
+  if (config.kind === 'file') return new MicrobenchFileStore(microbenchRoot);
+  const { ClickHouseMicrobench } = await import('./clickhouse/clickhouse-microbench.ts');
+  return ClickHouseMicrobench.open(config.clickhouse!);
 }
 
 /**

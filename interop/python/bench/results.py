@@ -1,4 +1,5 @@
-"""The result format of in-process micro-benchmarks (bench/microbench-result.schema.json), and
+"""The result format of in-process micro-benchmarks (harness/schema/v1/microbench-result.schema.json,
+the one format of every language's micro-benchmarks), and
 the conversions into it from pyperf's JSON and from the Rust core's cargo bench output.
 
 One record per (name, implementation, batch_size): the median time of one call over the tool's

@@ -5,8 +5,11 @@
 1. bench/inputs.py writes the seeded inputs (bench/.work/inputs);
 2. bench/bench_pyperf.py times the extension and the pure-Python reference with pyperf;
 3. processors/rust's `cargo bench --bench interop` times the Rust core alone on the same files;
-4. both become records of bench/microbench-result.schema.json, written to FILE (default
-   results/microbench/interop-python-<UTC time>.json at the repository root), path on stdout.
+4. both become records of the harness's result format (harness/schema/v1/
+   microbench-result.schema.json), written to FILE (default bench/.work/interop-python-<UTC
+   time>.json, or $MICROBENCH_OUT when set), path on stdout. `npm run microbench` runs this
+   script with MICROBENCH_OUT set and stores the file with every other language's
+   micro-benchmarks (microbench/<id>/, and ClickHouse).
 
 --smoke runs every step with the least timing there is (one pyperf value per benchmark, three
 1 ms cargo samples), to check the whole path; the file says "smoke": true. Options after `--` go
@@ -17,6 +20,7 @@ installed in (setup.sh's .venv).
 import argparse
 import datetime
 import json
+import os
 import pathlib
 import subprocess
 import sys
@@ -44,13 +48,13 @@ def run_step(what, command, cwd=None):
 
 def main(argv):
     parser = argparse.ArgumentParser(description="Python FFI micro-benchmarks (pyperf + cargo bench) into one results file")
-    parser.add_argument("--out", type=pathlib.Path, help="results file (default results/microbench/interop-python-<time>.json)")
+    parser.add_argument("--out", type=pathlib.Path, help="results file (default $MICROBENCH_OUT, else bench/.work/interop-python-<time>.json)")
     parser.add_argument("--smoke", action="store_true", help="least timing: checks the path, figures mean nothing")
     parser.add_argument("pyperf_args", nargs="*", help="options for pyperf, after --")
     args = parser.parse_args(argv)
 
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    out = args.out or REPO_ROOT / "results" / "microbench" / f"interop-python-{stamp}.json"
+    out = args.out or pathlib.Path(os.environ.get("MICROBENCH_OUT") or WORK / f"interop-python-{stamp}.json")
     inputs_dir, pyperf_json, cargo_json = WORK / "inputs", WORK / "pyperf.json", WORK / "rust-core.json"
     for stale in (pyperf_json, cargo_json):
         stale.unlink(missing_ok=True)

@@ -1,5 +1,6 @@
 """The result format: the interval for the median, the conversions from pyperf and cargo bench,
-and the file against bench/microbench-result.schema.json."""
+and the files against the harness's JSON Schema (harness/schema/v1/microbench-*.schema.json,
+generated from harness/src/results/microbench-schema.ts: one format for every language)."""
 
 import datetime
 import json
@@ -11,7 +12,9 @@ import pytest
 import results
 from conftest import REPO_ROOT
 
-SCHEMA = json.loads((REPO_ROOT / "interop" / "python" / "bench" / "microbench-result.schema.json").read_text())
+SCHEMAS = REPO_ROOT / "harness" / "schema" / "v1"
+SCHEMA = json.loads((SCHEMAS / "microbench-result.schema.json").read_text())
+SAMPLES_SCHEMA = json.loads((SCHEMAS / "microbench-samples.schema.json").read_text())
 NOW = datetime.datetime(2026, 12, 1, 9, 0, 0, tzinfo=datetime.timezone.utc)
 
 
@@ -63,6 +66,10 @@ CARGO_OUTPUT = {
     "results": [{"name": "analyze_reads", "implementation": "rust-core", "language": "Rust", "batch_size": 10,
                  "batch_unit": "reads", "samples_ns": [float(v) for v in range(100, 131)], "iterations": 31_000}],
 }
+
+
+def test_the_cargo_bench_output_is_a_samples_file_of_the_schema():
+    jsonschema.validate(CARGO_OUTPUT, SAMPLES_SCHEMA)
 
 
 def test_cargo_bench_samples_keep_their_values_and_tool():

@@ -13,27 +13,21 @@
 //! a sample's figure is its time per call. Every call takes its body as bytes, as the extension
 //! does: ingestion includes `std::str::from_utf8`, as it does behind PyO3 and behind HTTP.
 
+mod support;
+
 use std::collections::HashMap;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use processor::fastq::analyze;
 use processor::state::Store;
-use serde_json::{json, Value};
-
-/// How long and how often each case is timed.
-#[derive(Clone, Copy)]
-struct Timing {
-    samples: usize,
-    sample_time: Duration,
-    warmup: Duration,
-}
+use serde_json::Value;
+use support::{record, time_calls, write_samples_file, Samples, Timing, SMOKE};
 
 const MEASURE: Timing =
     Timing { samples: 31, sample_time: Duration::from_millis(100), warmup: Duration::from_millis(300) };
-const SMOKE: Timing = Timing { samples: 3, sample_time: Duration::from_millis(1), warmup: Duration::from_millis(1) };
 const IMPLEMENTATION: &str = "rust-core";
 
 struct Case {
@@ -46,34 +40,6 @@ struct Case {
 
 /// The bodies of every case, by file name.
 type Bodies = HashMap<String, Vec<u8>>;
-
-struct Samples {
-    per_call_ns: Vec<f64>,
-    iterations: u64,
-}
-
-/// Times `call(i)` for i = 0, 1, 2, …: a warm-up, then samples of about `timing.sample_time`.
-fn time_calls(timing: Timing, mut call: impl FnMut(usize)) -> Samples {
-    let mut i = 0usize;
-    let started = Instant::now();
-    while started.elapsed() < timing.warmup {
-        call(i);
-        i += 1;
-    }
-    let per_call = started.elapsed().as_secs_f64() / i as f64;
-    let calls_per_sample = ((timing.sample_time.as_secs_f64() / per_call) as u64).max(1);
-    let per_call_ns = (0..timing.samples)
-        .map(|_| {
-            let t = Instant::now();
-            for _ in 0..calls_per_sample {
-                call(i);
-                i += 1;
-            }
-            t.elapsed().as_nanos() as f64 / calls_per_sample as f64
-        })
-        .collect();
-    Samples { per_call_ns, iterations: calls_per_sample * timing.samples as u64 }
-}
 
 fn run_case(case: &Case, bodies: &Bodies, timing: Timing) -> Result<Samples, String> {
     let files: Vec<&[u8]> = case.files.iter().map(|f| bodies[f].as_slice()).collect();
@@ -182,28 +148,21 @@ fn run(args: &Args) -> Result<(), String> {
     // The empty call has no Rust counterpart: without a boundary there is nothing to cross.
     for case in cases.iter().filter(|c| c.name != "noop") {
         let samples = run_case(case, &bodies, timing)?;
-        let mut sorted = samples.per_call_ns.clone();
-        sorted.sort_by(f64::total_cmp);
-        let median = sorted[sorted.len() / 2];
-        eprintln!("interop: {}/{IMPLEMENTATION}/{}: median {median:.0} ns/call", case.name, case.batch_size);
-        results.push(json!({
-            "name": case.name,
-            "implementation": IMPLEMENTATION,
-            "language": "Rust",
-            "batch_size": case.batch_size,
-            "batch_unit": case.unit,
-            "samples_ns": samples.per_call_ns,
-            "iterations": samples.iterations,
-        }));
+        eprintln!(
+            "interop: {}/{IMPLEMENTATION}/{}: median {:.0} ns/call",
+            case.name,
+            case.batch_size,
+            samples.median_ns()
+        );
+        let shared = support::Case {
+            name: &case.name,
+            implementation: IMPLEMENTATION,
+            batch_size: case.batch_size,
+            batch_unit: &case.unit,
+        };
+        results.push(record(&shared, &samples));
     }
-    let document = json!({
-        "tool": "cargo bench (harness = false, std::time::Instant)",
-        "runtime": processor::metrics::RUNTIME,
-        "smoke": args.smoke,
-        "results": results,
-    });
-    let text = serde_json::to_string_pretty(&document).map_err(|e| e.to_string())?;
-    std::fs::write(&args.out, text).map_err(|e| format!("cannot write {}: {e}", args.out.display()))
+    write_samples_file(&args.out, args.smoke, results)
 }
 
 fn main() -> ExitCode {

@@ -3,20 +3,31 @@
 //! counting of a 50-read × 150 bp body.
 //!
 //! A plain `harness = false` bench on `std::time` (no criterion: it would double the build
-//! time): each case is warmed up, then timed in 15 samples of ~100 ms; the median sample's
-//! time per iteration is reported, with the min and max sample for spread. Run with
-//! `cargo bench --bench micro`; pass a word to run only the cases whose name contains it.
+//! time): each case is warmed up, then timed in 15 samples of ~100 ms. One line per case on
+//! stdout (median, min and max sample per call); with `MICROBENCH_OUT=FILE` (set by
+//! `harness microbench`) also the samples file the harness stores (benches/support). Run with
+//! `cargo bench --bench micro`; pass a word to run only the cases whose name contains it, and
+//! `--smoke` for three 1 ms samples per case (checks the path; figures mean nothing).
+
+mod support;
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
 
 use processor::events::parse_batch;
 use processor::fastq::analyze;
 use processor::state::Store;
+use serde_json::Value;
+use support::{record, time_calls, write_samples_file, Case, Samples, Timing, SMOKE};
 
-const SAMPLES: usize = 15;
-const SAMPLE_TIME: Duration = Duration::from_millis(100);
-const WARMUP: Duration = Duration::from_millis(300);
+const MEASURE: Timing =
+    Timing { samples: 15, sample_time: Duration::from_millis(100), warmup: Duration::from_millis(300) };
+const IMPLEMENTATION: &str = "rust";
+const EVENTS_PER_BATCH: u64 = 100;
+const READS_PER_BODY: u64 = 50;
+const READ_LENGTH: usize = 150;
 
 struct XorShift(u64);
 
@@ -32,7 +43,7 @@ impl XorShift {
 /// 100 events over 10,000 keys, the same shape the harness sends.
 fn event_batch(rng: &mut XorShift) -> String {
     let kinds = ["reading", "reading", "reading", "alert", "heartbeat"];
-    let events: Vec<String> = (0..100)
+    let events: Vec<String> = (0..EVENTS_PER_BATCH)
         .map(|i| {
             format!(
                 r#"{{"key":"sensor-{:05}","ts":{},"value":{:.3},"kind":"{}"}}"#,
@@ -62,69 +73,71 @@ fn fastq_body(rng: &mut XorShift, reads: usize, length: usize) -> String {
     body
 }
 
-/// Times `f` and prints one line: median, min and max time per iteration over the samples.
-fn bench(name: &str, filter: Option<&str>, units_per_iter: f64, unit: &str, mut f: impl FnMut()) {
-    if filter.is_some_and(|word| !name.contains(word)) {
-        return;
-    }
-    let start = Instant::now();
-    let mut warm_iters = 0u64;
-    while start.elapsed() < WARMUP {
-        f();
-        warm_iters += 1;
-    }
-    let per_iter = WARMUP.as_secs_f64() / warm_iters as f64;
-    let iters = ((SAMPLE_TIME.as_secs_f64() / per_iter) as u64).max(1);
-    let mut samples_ns: Vec<f64> = (0..SAMPLES)
-        .map(|_| {
-            let t = Instant::now();
-            for _ in 0..iters {
-                f();
-            }
-            t.elapsed().as_nanos() as f64 / iters as f64
-        })
-        .collect();
-    samples_ns.sort_by(f64::total_cmp);
-    let median = samples_ns[SAMPLES / 2];
-    println!(
-        "{name:<40} {median:>12.0} ns/iter (min {:.0}, max {:.0})  {:>14.0} {unit}/s",
-        samples_ns[0],
-        samples_ns[SAMPLES - 1],
-        units_per_iter * 1e9 / median
-    );
+/// The cases to run and where their samples go.
+struct Run {
+    filter: Option<String>,
+    timing: Timing,
+    records: Vec<Value>,
 }
 
-fn main() {
-    // `cargo bench` passes `--bench`; any other argument is a name filter.
-    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
-    let filter = filter.as_deref();
+impl Run {
+    /// Times `f` unless the filter leaves the case out, and prints one line: median, min and max
+    /// time per call over the samples, and the items per second at the median.
+    fn case(&mut self, case: Case<'_>, f: impl FnMut(usize)) {
+        let label = format!("{}/{}={}", case.name, case.batch_unit, case.batch_size);
+        if self.filter.as_deref().is_some_and(|word| !label.contains(word)) {
+            return;
+        }
+        let samples: Samples = time_calls(self.timing, f);
+        let median = samples.median_ns();
+        let (min, max) = samples.per_call_ns.iter().fold((f64::INFINITY, 0f64), |(lo, hi), &x| (lo.min(x), hi.max(x)));
+        println!(
+            "{label:<32} {median:>12.0} ns/call (min {min:.0}, max {max:.0})  {:>14.0} {}/s",
+            case.batch_size as f64 * 1e9 / median,
+            case.batch_unit
+        );
+        self.records.push(record(&case, &samples));
+    }
+}
+
+fn main() -> ExitCode {
+    // `cargo bench` passes `--bench`; `--smoke` shortens every case; any other word is a filter.
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let smoke = args.iter().any(|a| a == "--smoke");
+    let filter = args.iter().find(|a| !a.starts_with('-')).cloned();
+    let out = std::env::var_os("MICROBENCH_OUT").map(PathBuf::from);
+    let mut run = Run { filter, timing: if smoke { SMOKE } else { MEASURE }, records: Vec::new() };
     let mut rng = XorShift(0x2545_F491_4F6C_DD1D);
 
     // (a) A rotating set of different batches, so the branch predictor and caches do not learn
     // one body; the store keeps growing to 10,000 keys as it would under load.
     let batches: Vec<String> = (0..64).map(|_| event_batch(&mut rng)).collect();
     let store = Store::new();
-    let mut i = 0;
-    bench("events: parse+validate+aggregate 100", filter, 100.0, "events", || {
-        let body = &batches[i % batches.len()];
-        i += 1;
-        let batch = parse_batch(black_box(body)).expect("valid batch");
+    let events =
+        |name| Case { name, implementation: IMPLEMENTATION, batch_size: EVENTS_PER_BATCH, batch_unit: "events" };
+    run.case(events("ingest"), |i| {
+        let batch = parse_batch(black_box(&batches[i % batches.len()])).expect("valid batch");
         store.apply(&batch.events);
         black_box(batch.errors.len());
     });
-    let mut i = 0;
-    bench("events: parse+validate only 100", filter, 100.0, "events", || {
-        let body = &batches[i % batches.len()];
-        i += 1;
-        black_box(parse_batch(black_box(body)).expect("valid batch"));
+    run.case(events("parse_validate"), |i| {
+        black_box(parse_batch(black_box(&batches[i % batches.len()])).expect("valid batch"));
     });
 
     // (b) 50 reads × 150 bp.
-    let bodies: Vec<String> = (0..16).map(|_| fastq_body(&mut rng, 50, 150)).collect();
-    let mut i = 0;
-    bench("reads: fastq+kmers 50x150bp", filter, 50.0 * 150.0, "bases", || {
-        let body = &bodies[i % bodies.len()];
-        i += 1;
-        black_box(analyze(black_box(body.as_bytes())).expect("valid FASTQ"));
+    let bodies: Vec<String> = (0..16).map(|_| fastq_body(&mut rng, READS_PER_BODY as usize, READ_LENGTH)).collect();
+    let reads =
+        Case { name: "analyze_reads", implementation: IMPLEMENTATION, batch_size: READS_PER_BODY, batch_unit: "reads" };
+    run.case(reads, |i| {
+        black_box(analyze(black_box(bodies[i % bodies.len()].as_bytes())).expect("valid FASTQ"));
     });
+
+    let Some(path) = out else { return ExitCode::SUCCESS };
+    match write_samples_file(&path, smoke, run.records) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("micro: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

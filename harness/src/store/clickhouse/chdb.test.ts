@@ -6,6 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractRuns } from '../contract-fixtures.ts';
+import { syntheticMicrobench } from '../microbench-fixtures.ts';
+import { listMicrobenchSql, microbenchRowsSql } from './microbench-queries.ts';
+import { microbenchRows } from './microbench-rows.ts';
 import { SERIES_METRICS } from '../series-logic.ts';
 import { connect, type Connection } from './connection.ts';
 import { loadMigrations, SCHEMA_MIGRATIONS_DDL } from './migrate.ts';
@@ -15,6 +18,10 @@ import { serverSkipReason, servicesRequired, throwawayDatabase, type ThrowawayDa
 import { sql, type Sql } from './sql-values.ts';
 
 const RUNNER = fileURLToPath(new URL('./chdb-runner.py', import.meta.url));
+const MICROBENCH = [
+  syntheticMicrobench('20261201T090000Z-abc1234-0001', '2026-12-01T09:00:00Z'),
+  syntheticMicrobench('20261201T100000Z-abc1234-0002', '2026-12-01T10:00:00Z', { smoke: true, withSources: false }),
+];
 
 function chdbSkipReason(): string | undefined {
   const probe = spawnSync('python3', ['-c', 'import chdb'], { encoding: 'utf8' });
@@ -50,6 +57,10 @@ function normalize(rows: Record<string, unknown>[]): unknown[] {
   return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, norm(v)])));
 }
 
+function microbenchRowsOf(): Record<string, unknown>[] {
+  return MICROBENCH.flatMap((m, i) => microbenchRows(m, i + 1));
+}
+
 function queriesOf(runIds: string[]): { name: string; q: Sql; unordered?: boolean }[] {
   const out: { name: string; q: Sql; unordered?: boolean }[] = [
     { name: 'list all', q: listRunsSql({}, 100) },
@@ -67,6 +78,9 @@ function queriesOf(runIds: string[]): { name: string; q: Sql; unordered?: boolea
   out.push({ name: 'series one processor', q: seriesValuesSql('p99_us', 'reads', runIds, 'go'), unordered: true });
   out.push({ name: 'series over a run subquery', q: seriesValuesSql('p99_us', 'ingest', runIdsSql({ branch: 'main', scenario: 'ingest' }, 3)), unordered: true });
   out.push({ name: 'run ids', q: runIdsSql({ processor: 'rust' }, 100) });
+  out.push({ name: 'microbench list', q: listMicrobenchSql(10), unordered: true });
+  out.push({ name: 'microbench list limited', q: listMicrobenchSql(1), unordered: true });
+  out.push({ name: 'microbench rows', q: microbenchRowsSql(MICROBENCH.map((m) => m.id)) });
   return out;
 }
 
@@ -93,12 +107,14 @@ describe.skipIf(skip !== undefined)(`the store's SQL on a current engine (chDB)$
       ...migrations.map((m) => ({ sql: m.sql, rows: false })),
       insertStep('schema_migrations', migrations.map((m) => ({ version: m.version, name: m.name, checksum: m.checksum, applied_at: 'x' }))),
       ...RUN_TABLES.map((t) => insertStep(t, all[t])),
+      insertStep('microbench', microbenchRowsOf()),
     ];
     setupCount = setup.length;
     chdb = runOnChdb([...setup, ...queries.map((q) => ({ sql: q.q.text, rows: true }))]);
     db = await throwawayDatabase('harness_chdb');
     conn = connect(db.cfg);
     for (const t of RUN_TABLES) await conn.insert(t, all[t]);
+    await conn.insert('microbench', microbenchRowsOf());
   });
   afterAll(async () => {
     await conn?.close();

@@ -21,8 +21,12 @@ func (w *discardWriter) Write(b []byte) (int, error) { return len(b), nil }
 func (w *discardWriter) WriteHeader(int)             {}
 
 // BenchmarkServeEvents runs POST /v1/events through the handler (routing, checks, body read,
-// decode, apply, response) without the network.
+// decode, apply, response) without the network; events=100 names the batch.
 func BenchmarkServeEvents(b *testing.B) {
+	b.Run("events=100", benchmarkServeEvents100)
+}
+
+func benchmarkServeEvents100(b *testing.B) {
 	parts := make([]string, 100)
 	for i := range parts {
 		parts[i] = fmt.Sprintf(`{"key":"sensor-%05d","ts":%d,"value":%d.5,"kind":"reading"}`, i*37%1000, 1764144000000+i, i)
