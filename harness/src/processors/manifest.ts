@@ -12,7 +12,7 @@ const commandSection = z.object({ command }).strict();
 /**
  * How `harness microbench` reads a micro-benchmark's results (processors/README.md,
  * "Micro-benchmarks"): `samples-file`: the command writes the samples file
- * (harness/schema/v1/microbench-samples.schema.json) to the path in $MICROBENCH_OUT;
+ * (harness/schema/v2/microbench-samples.schema.json) to the path in $MICROBENCH_OUT;
  * `go-test-bench`: its stdout is `go test -bench` text.
  */
 export const MICROBENCH_OUTPUTS = ['samples-file', 'go-test-bench'] as const;

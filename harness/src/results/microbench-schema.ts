@@ -2,7 +2,7 @@
 // (tinybench, go test -bench, cargo bench, pyperf, …), in the file store (microbench/<id>/) and
 // in ClickHouse. Born as interop/python's format (bench/results.py writes it); these zod schemas
 // are now its source of truth, and `harness schema --write` generates the JSON Schema files that
-// interop/python's tests check against (harness/schema/v1/microbench-*.schema.json).
+// interop/python's tests check against (harness/schema/v2/microbench-*.schema.json).
 //
 // Two shapes: the samples file a benchmark writes (what it timed: per case, the time of one call
 // in each sample), and the result (the samples plus the median and its interval, computed by the

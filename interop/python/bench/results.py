@@ -1,4 +1,4 @@
-"""The result format of in-process micro-benchmarks (harness/schema/v1/microbench-result.schema.json,
+"""The result format of in-process micro-benchmarks (harness/schema/v2/microbench-result.schema.json,
 the one format of every language's micro-benchmarks), and
 the conversions into it from pyperf's JSON and from the Rust core's cargo bench output.
 

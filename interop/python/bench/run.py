@@ -5,7 +5,7 @@
 1. bench/inputs.py writes the seeded inputs (bench/.work/inputs);
 2. bench/bench_pyperf.py times the extension and the pure-Python reference with pyperf;
 3. processors/rust's `cargo bench --bench interop` times the Rust core alone on the same files;
-4. both become records of the harness's result format (harness/schema/v1/
+4. both become records of the harness's result format (harness/schema/v2/
    microbench-result.schema.json), written to FILE (default bench/.work/interop-python-<UTC
    time>.json, or $MICROBENCH_OUT when set), path on stdout. `npm run microbench` runs this
    script with MICROBENCH_OUT set and stores the file with every other language's

@@ -1,5 +1,5 @@
 """The result format: the interval for the median, the conversions from pyperf and cargo bench,
-and the files against the harness's JSON Schema (harness/schema/v1/microbench-*.schema.json,
+and the files against the harness's JSON Schema (harness/schema/v2/microbench-*.schema.json,
 generated from harness/src/results/microbench-schema.ts: one format for every language)."""
 
 import datetime
@@ -12,7 +12,7 @@ import pytest
 import results
 from conftest import REPO_ROOT
 
-SCHEMAS = REPO_ROOT / "harness" / "schema" / "v1"
+SCHEMAS = REPO_ROOT / "harness" / "schema" / "v2"
 SCHEMA = json.loads((SCHEMAS / "microbench-result.schema.json").read_text())
 SAMPLES_SCHEMA = json.loads((SCHEMAS / "microbench-samples.schema.json").read_text())
 NOW = datetime.datetime(2026, 12, 1, 9, 0, 0, tzinfo=datetime.timezone.utc)
