@@ -13,6 +13,9 @@ import { countRunRowsSql, listRunsSql, runIdsSql, measureHistogramsSql, RUN_TABL
 import { runRows, type RunRows } from './rows.ts';
 import { serverSkipReason, servicesRequired, throwawayDatabase, type ThrowawayDatabase } from './test-server.ts';
 import { sql, type Sql } from './sql-values.ts';
+import { sampleTradeoffs } from '../../tradeoffs/fixtures/sample-result.ts';
+import { tradeoffsRows } from './tradeoffs-rows.ts';
+import { latestTradeoffsIdSql, tradeoffsRunSql } from './tradeoffs-store.ts';
 
 const RUNNER = fileURLToPath(new URL('./chdb-runner.py', import.meta.url));
 
@@ -25,6 +28,14 @@ function chdbSkipReason(): string | undefined {
 }
 
 const skip = chdbSkipReason() ?? (await serverSkipReason());
+
+/** Two trade-offs runs, the second written twice (the newer version must win on both engines). */
+const TRADEOFFS = [sampleTradeoffs('20261201T120000Z-abc1234-0001'), { ...sampleTradeoffs('20261202T080000Z-abc1234-0002'), started_at: '2026-12-02T08:00:00.000Z' }];
+const tradeoffsTableRows = () => [
+  ...tradeoffsRows(TRADEOFFS[0]!, 1),
+  ...tradeoffsRows({ ...TRADEOFFS[0]!, notes: ['older copy'] }, 0),
+  ...tradeoffsRows(TRADEOFFS[1]!, 2),
+];
 
 interface Step { sql: string; rows: boolean }
 type StepResult = { ok: true; rows?: Record<string, unknown>[] } | { ok: false; error: string };
@@ -67,6 +78,8 @@ function queriesOf(runIds: string[]): { name: string; q: Sql; unordered?: boolea
   out.push({ name: 'series one processor', q: seriesValuesSql('p99_us', 'reads', runIds, 'go'), unordered: true });
   out.push({ name: 'series over a run subquery', q: seriesValuesSql('p99_us', 'ingest', runIdsSql({ branch: 'main', scenario: 'ingest' }, 3)), unordered: true });
   out.push({ name: 'run ids', q: runIdsSql({ processor: 'rust' }, 100) });
+  out.push({ name: 'tradeoffs run', q: tradeoffsRunSql(TRADEOFFS[0]!.id) });
+  out.push({ name: 'tradeoffs latest', q: latestTradeoffsIdSql() });
   return out;
 }
 
@@ -93,12 +106,14 @@ describe.skipIf(skip !== undefined)(`the store's SQL on a current engine (chDB)$
       ...migrations.map((m) => ({ sql: m.sql, rows: false })),
       insertStep('schema_migrations', migrations.map((m) => ({ version: m.version, name: m.name, checksum: m.checksum, applied_at: 'x' }))),
       ...RUN_TABLES.map((t) => insertStep(t, all[t])),
+      insertStep('tradeoffs', tradeoffsTableRows()),
     ];
     setupCount = setup.length;
     chdb = runOnChdb([...setup, ...queries.map((q) => ({ sql: q.q.text, rows: true }))]);
     db = await throwawayDatabase('harness_chdb');
     conn = connect(db.cfg);
     for (const t of RUN_TABLES) await conn.insert(t, all[t]);
+    await conn.insert('tradeoffs', tradeoffsTableRows());
   });
   afterAll(async () => {
     await conn?.close();
