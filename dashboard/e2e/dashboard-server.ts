@@ -4,12 +4,15 @@ import { DIST_DIR, ensureDashboardBuilt } from '../../harness/src/serve/build-ap
 import { fileClaimsSource } from '../../harness/src/serve/claims.ts';
 import { startDashboardServer, type DashboardServer } from '../../harness/src/serve/server.ts';
 import { FileStore } from '../../harness/src/store/index.ts';
+import { fileTradeoffsSource } from '../../harness/src/store/tradeoffs-source.ts';
 
-export async function startSeededDashboard(resultsRoot: string): Promise<DashboardServer> {
+/** `tradeoffsRoot`: the folder of `harness tradeoffs` runs (default: none, the view says so). */
+export async function startSeededDashboard(resultsRoot: string, tradeoffsRoot = `${resultsRoot}/no-tradeoffs`): Promise<DashboardServer> {
   await ensureDashboardBuilt();
   return startDashboardServer({
     store: new FileStore(resultsRoot),
     claims: fileClaimsSource(resultsRoot),
+    tradeoffs: fileTradeoffsSource(tradeoffsRoot),
     distDir: DIST_DIR,
     host: '127.0.0.1',
     port: 0,

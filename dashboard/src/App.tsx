@@ -10,6 +10,7 @@ import { useUrlState } from './state/useUrlState.ts';
 import { ClaimsView } from './views/ClaimsView.tsx';
 import { CompareView, defaultPair } from './views/CompareView.tsx';
 import { RunViews, type RunViewName } from './views/RunViews.tsx';
+import { TradeoffsView } from './views/TradeoffsView.tsx';
 import { TrendsView } from './views/TrendsView.tsx';
 
 export function App() {
@@ -27,6 +28,8 @@ export function App() {
   if (errors.length) body = <ErrorBox title="Invalid URL" error={errors.join('; ')} />;
   // The run views fetch their run themselves, in parallel with the run list (which only fills the picker).
   else if (isRunView) body = <RunViews view={state.view as RunViewName} runId={state.run} state={state} update={update} />;
+  // Trade-offs are their own kind of run: shown whether or not a latency run exists.
+  else if (state.view === 'tradeoffs') body = <TradeoffsView />;
   else if (runsAnswer.state === 'loading') body = <Loading what="runs" />;
   else if (runsAnswer.state === 'error') body = <ErrorBox error={runsAnswer.error} />;
   else if (runs.length === 0 || runId === undefined) {
@@ -41,7 +44,7 @@ export function App() {
     body = <ClaimsView runId={runId} />;
   }
 
-  const showRunPicker = !singleRun && runs.length > 0 && runId !== undefined && state.view !== 'trends' && state.view !== 'compare';
+  const showRunPicker = !singleRun && runs.length > 0 && runId !== undefined && state.view !== 'trends' && state.view !== 'compare' && state.view !== 'tradeoffs';
   return (
     <div className="app">
       <header>

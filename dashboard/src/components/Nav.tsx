@@ -8,6 +8,7 @@ const LABELS: Record<View, string> = {
   trends: 'Trends',
   compare: 'Compare',
   claims: 'Claims',
+  tradeoffs: 'Trade-offs',
 };
 
 /** Views that need more than one run are hidden in the single-run HTML report. */

@@ -17,6 +17,8 @@ export const apiPaths = {
   histogram: (opts: { run: string; scenario: string; processor: string; which: 'corrected' | 'uncorrected' }) => `/api/histogram${q(opts)}`,
   compare: (a: string, b: string) => `/api/compare${q({ a, b })}`,
   claims: (run: string) => `/api/claims${q({ run })}`,
+  /** The newest trade-offs run, or the one with this id. */
+  tradeoffs: (id?: string) => `/api/tradeoffs${q({ id })}`,
 };
 
 /** How many runs the app lists in its run pickers (newest first). */

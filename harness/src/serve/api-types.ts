@@ -1,6 +1,7 @@
 // The JSON the dashboard API answers with. The dashboard imports these types (type-only) instead
 // of re-typing them, so a change here breaks the app's type check rather than the app at runtime.
 import type { Capacity, Interval, Measurement, PhaseResult, RunManifest } from '../results/schema.ts';
+import type { TradeoffsResult } from '../results/tradeoffs-schema.ts';
 import type { RunSummary, SeriesMetric, SeriesPoint } from '../store/types.ts';
 
 /** A phase without its encoded histograms: the views draw percentiles, not bytes. */
@@ -81,6 +82,9 @@ export interface ClaimVerdict {
 export type ClaimsResponse =
   | { state: 'not-evaluated'; run_id: string; hint: string }
   | { state: 'evaluated'; run_id: string; title?: string; verdicts: ClaimVerdict[] };
+
+/** `harness tradeoffs` results: none yet (with the command to run), or one run's result. */
+export type TradeoffsResponse = { state: 'none'; hint: string } | { state: 'measured'; result: TradeoffsResult };
 
 /** Every non-2xx answer. `parameter` names the query parameter that was rejected, when one was. */
 export interface ApiError {
