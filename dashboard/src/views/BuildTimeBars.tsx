@@ -7,7 +7,7 @@ export function BuildTimeBars({ points }: { points: BuildPoint[] }) {
   const fmt = (v: number) => formatDuration(v * 1e6);
   return (
     <ResponsiveContainer width="100%" height={260}>
-      <BarChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+      <BarChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 8 }} maxBarSize={72}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="processor" />
         <YAxis tickFormatter={(v: number) => `${v} s`} width={56} />
