@@ -16,6 +16,7 @@ const tradeoffs = {
   clean: ['rm', '-f', 'bin/processor'],
   build_env: { GOCACHE: '{scratch}/go-build' },
   touch: 'internal/events/validate.go',
+  touch_line: 'var tradeoffsProbe = "{nonce}"',
   artifacts: ['bin/processor'],
   code: { include: ['cmd', 'internal'], exclude: ['**/*_test.go'] },
   dependencies: [{ ecosystem: 'go', go_mod: 'go.mod' }],
@@ -64,6 +65,10 @@ describe('manifest tradeoffs section', () => {
     const found = issues({ ...base, tradeoffs: rest }).join('\n');
     expect(found).toContain('tradeoffs.touch');
     expect(found).toContain('tradeoffs.code');
+  });
+
+  it('requires the touched line to hold the nonce', () => {
+    expect(issues({ ...base, tradeoffs: { ...tradeoffs, touch_line: 'var x = 1' } }).join('\n')).toContain('{nonce}');
   });
 
   it('rejects an absolute touched file', () => {

@@ -82,8 +82,16 @@ const tradeoffsSection = z
     build_env: environment.optional(),
     /** The source file given a one-line content change for the incremental rebuild. */
     touch: relativePath,
-    /** Comment marker of the touched file's language; default "//". */
-    touch_comment: z.string().min(1).optional(),
+    /**
+     * The line appended to the touched file, "{nonce}" replaced by a fresh value each time. Make it
+     * change the compiled code (an unused constant), not only a comment: a toolchain that sees
+     * an identical object skips the link (Go does). Default: a // comment.
+     */
+    touch_line: z
+      .string()
+      .min(1)
+      .refine((l) => l.includes('{nonce}') && !l.includes('\n'), 'must be one line holding "{nonce}"')
+      .optional(),
     /** Files and folders whose bytes are the build output; default: build.outputs, else the start command's relative paths. */
     artifacts: z.array(relativePath).min(1).optional(),
     /** The processor's own code: files, folders or globs to count, and globs to leave out (tests, benches). */

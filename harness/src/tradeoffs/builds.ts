@@ -10,11 +10,11 @@ import path from 'node:path';
 import type { ProcessorManifest, TradeoffsSection } from '../processors/index.ts';
 import type { BuildSample } from '../results/tradeoffs-schema.ts';
 import { describeFailure, runTimed } from './timed-command.ts';
-import { touchSource } from './touch.ts';
+import { DEFAULT_TOUCH_LINE, touchSource } from './touch.ts';
 
 export const BUILD_RULE =
   'the manifest\u2019s build command, unpinned, one build at a time; cold = a fresh scratch folder ({scratch} in tradeoffs.build_env, e.g. GOCACHE or CARGO_TARGET_DIR) after tradeoffs.clean, so nothing compiled before is reused; ' +
-  'incremental = the same build again after a one-line comment appended to tradeoffs.touch (a content change, so content-hashing and timestamp-based tools both rebuild), in the cold build\u2019s scratch; ' +
+  'incremental = the same build again after one line appended to tradeoffs.touch (tradeoffs.touch_line: an unused constant holding a fresh nonce, so the compiled code changes and content-hashing and timestamp-based tools both rebuild and relink), in the cold build\u2019s scratch; ' +
   'downloads (module, crate, npm and Debian packages, the pinned Node runtime) are in place before timing; medians of the repetitions, interleaved across processors';
 
 export type BuildStep = { ok: true; sample: BuildSample } | { ok: false; error: string; log_path: string };
@@ -56,7 +56,7 @@ export async function buildRepetition(manifest: ProcessorManifest, section: Trad
     }
     const cold = await step('cold');
     if (!cold.ok) return { cold };
-    const touched = touchSource(path.resolve(manifest.dir, section.touch), section.touch_comment ?? '//', opts.nonce);
+    const touched = touchSource(path.resolve(manifest.dir, section.touch), section.touch_line ?? DEFAULT_TOUCH_LINE, opts.nonce);
     try {
       return { cold, incremental: await step('incremental') };
     } finally {

@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROBE_TEXT, removeLeftoverProbe, restoreTouchedFiles, touchSource } from './touch.ts';
+import { DEFAULT_TOUCH_LINE, PROBE_TEXT, removeLeftoverProbe, restoreTouchedFiles, touchSource } from './touch.ts';
+
+const GO_LINE = 'var tradeoffsProbe = "{nonce}"';
 
 function source(text: string): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'touch-')), 'events.go');
@@ -11,46 +13,56 @@ function source(text: string): string {
 }
 
 describe('touchSource', () => {
-  it('appends a comment line holding the nonce', () => {
+  it('appends the manifest\u2019s line with the nonce in it', () => {
     const file = source('package events\n');
-    touchSource(file, '//', 'n1');
-    expect(readFileSync(file, 'utf8')).toBe(`package events\n\n// ${PROBE_TEXT} n1\n`);
+    touchSource(file, GO_LINE, 'n1');
+    expect(readFileSync(file, 'utf8')).toBe('package events\n\nvar tradeoffsProbe = "n1"\n');
+  });
+
+  it('appends a comment by default', () => {
+    const file = source('package events\n');
+    touchSource(file, DEFAULT_TOUCH_LINE, 'n2');
+    expect(readFileSync(file, 'utf8')).toBe(`package events\n\n// ${PROBE_TEXT} n2\n`);
   });
 
   it('puts the exact bytes back', () => {
     const file = source('package events\r\n\tno final newline');
-    touchSource(file, '//', 'n2').restore();
+    touchSource(file, GO_LINE, 'n3').restore();
     expect(readFileSync(file, 'utf8')).toBe('package events\r\n\tno final newline');
   });
 
   it('puts every touched file back when asked on the way out', () => {
     const a = source('a\n');
     const b = source('b\n');
-    touchSource(a, '//', 'x');
-    touchSource(b, '#', 'y');
+    touchSource(a, GO_LINE, 'x');
+    touchSource(b, '# {nonce}', 'y');
     restoreTouchedFiles();
     expect([readFileSync(a, 'utf8'), readFileSync(b, 'utf8')]).toEqual(['a\n', 'b\n']);
+  });
+
+  it('refuses a nonce that could break out of the line', () => {
+    expect(() => touchSource(source('x\n'), GO_LINE, 'a"; os.Exit(1)')).toThrow('lower-case letters');
   });
 });
 
 describe('removeLeftoverProbe', () => {
   it('removes the probe line a killed run left', () => {
-    const file = source('fn main() {}\n');
-    touchSource(file, '//', 'left-behind');
-    expect(removeLeftoverProbe(file, '//')).toBe(true);
-    expect(readFileSync(file, 'utf8')).toBe('fn main() {}\n');
+    const file = source('package events\n');
+    touchSource(file, GO_LINE, 'left-behind');
+    expect(removeLeftoverProbe(file, GO_LINE)).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe('package events\n');
   });
 
   it('restores a file that had no final newline', () => {
     const file = source('fn main() {}');
-    touchSource(file, '//', 'x1');
-    removeLeftoverProbe(file, '//');
+    touchSource(file, DEFAULT_TOUCH_LINE, 'x1');
+    removeLeftoverProbe(file);
     expect(readFileSync(file, 'utf8')).toBe('fn main() {}');
   });
 
   it('leaves a file without a probe line alone', () => {
-    const file = source('// an ordinary comment\nfn main() {}\n');
-    expect(removeLeftoverProbe(file, '//')).toBe(false);
-    expect(readFileSync(file, 'utf8')).toBe('// an ordinary comment\nfn main() {}\n');
+    const file = source('// an ordinary comment\nvar tradeoffsProbe2 = "keep"\n');
+    expect(removeLeftoverProbe(file, GO_LINE)).toBe(false);
+    expect(readFileSync(file, 'utf8')).toBe('// an ordinary comment\nvar tradeoffsProbe2 = "keep"\n');
   });
 });

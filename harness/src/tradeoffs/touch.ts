@@ -1,11 +1,13 @@
-// The incremental rebuild needs a real change to one source file: a new last line, a comment
-// holding a fresh nonce, so that toolchains that key their caches on content (Go) rebuild as
-// surely as those that look at modification times (cargo, ninja). The file's exact bytes are put
+// The incremental rebuild needs a real change to one source file: a new last line holding a fresh
+// nonce (tradeoffs.touch_line), so that toolchains keying their caches on content (Go) rebuild as
+// surely as those looking at modification times (cargo, ninja). The file's exact bytes are put
 // back afterwards, on every way out: normal return, a thrown error, a signal, process exit. A
 // probe line left by a killed run (SIGKILL cannot be caught) is recognised and removed first.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 export const PROBE_TEXT = 'harness tradeoffs: incremental-rebuild probe (safe to delete)';
+export const DEFAULT_TOUCH_LINE = `// ${PROBE_TEXT} {nonce}`;
+const NONCE = '{nonce}';
 
 const pending = new Map<string, Buffer>();
 let exitHookInstalled = false;
@@ -24,15 +26,16 @@ function restoreAllNow(): void {
 /** Puts back every touched file now (the second-signal path, before process.exit). */
 export const restoreTouchedFiles = restoreAllNow;
 
-function probeLine(comment: string): RegExp {
-  const escaped = comment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`\\n${escaped} ${PROBE_TEXT.replace(/[()]/g, '\\$&')} [0-9a-z-]+\\n$`);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function probeLine(template: string): RegExp {
+  return new RegExp(`\\n${template.split(NONCE).map(escape).join('[0-9a-z-]+')}\\n$`);
 }
 
 /** Removes a probe line a killed run left at the end of the file; true when there was one. */
-export function removeLeftoverProbe(file: string, comment: string): boolean {
+export function removeLeftoverProbe(file: string, template: string = DEFAULT_TOUCH_LINE): boolean {
   const text = readFileSync(file, 'utf8');
-  const cleaned = text.replace(probeLine(comment), '');
+  const cleaned = text.replace(probeLine(template), '');
   if (cleaned === text) return false;
   writeFileSync(file, cleaned);
   return true;
@@ -43,17 +46,17 @@ export interface Touched {
   restore(): void;
 }
 
-/** Appends the probe line with `nonce`; the caller restores (the exit hook covers a crash). */
-export function touchSource(file: string, comment: string, nonce: string): Touched {
+/** Appends the probe line with `nonce` (lower-case letters, digits, "-"); the caller restores (the exit hook covers a crash). */
+export function touchSource(file: string, template: string, nonce: string): Touched {
+  if (!/^[0-9a-z-]+$/.test(nonce)) throw new Error(`probe nonce "${nonce}" must be lower-case letters, digits and "-"`);
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     process.on('exit', restoreAllNow);
   }
   const original = readFileSync(file);
   pending.set(file, original);
-  const text = original.toString('utf8');
   // Always "\n<probe>\n" after the original text, so removing exactly that gives it back.
-  writeFileSync(file, `${text}\n${comment} ${PROBE_TEXT} ${nonce}\n`);
+  writeFileSync(file, `${original.toString('utf8')}\n${template.split(NONCE).join(nonce)}\n`);
   return {
     restore() {
       const kept = pending.get(file);

@@ -30,7 +30,7 @@ import { COUNTING_RULE } from './lines/count.ts';
 import { OUTPUT_RULE } from './output-size.ts';
 import { loadAverage, tradeoffsProvenance } from './provenance.ts';
 import { runSafety, SAFETY_RULE } from './safety.ts';
-import { removeLeftoverProbe } from './touch.ts';
+import { DEFAULT_TOUCH_LINE, removeLeftoverProbe } from './touch.ts';
 
 export interface TradeoffsRunOptions {
   repoRoot: string;
@@ -95,7 +95,7 @@ export async function runTradeoffs(opts: TradeoffsRunOptions): Promise<{ result:
   const rows: Row[] = manifests.map((manifest) => ({ manifest, toolchain_version: null, blocked: undefined, cold: [], incremental: [], idle: [] }));
   for (const row of rows) {
     const t = row.manifest.tradeoffs;
-    if (t && removeLeftoverProbe(path.resolve(row.manifest.dir, t.touch), t.touch_comment ?? '//')) {
+    if (t && removeLeftoverProbe(path.resolve(row.manifest.dir, t.touch), t.touch_line ?? DEFAULT_TOUCH_LINE)) {
       notes.push(`${row.manifest.name}: removed an incremental-rebuild probe line an earlier, killed run left in ${t.touch}`);
     }
   }
