@@ -6,8 +6,8 @@ import { UserError } from '../errors/user-error.ts';
 export function register(program: Command): void {
   program
     .command('schema')
-    .description('print the JSON Schema of a result file (run, measurement, capacity), or regenerate harness/schema/ with --write')
-    .argument('[kind]', 'run, measurement or capacity', 'measurement')
+    .description('print the JSON Schema of a result file (run, measurement, capacity, tradeoffs), or regenerate harness/schema/ with --write')
+    .argument('[kind]', 'run, measurement, capacity or tradeoffs', 'measurement')
     .option('--write', 'write every schema file under harness/schema/v<version>/')
     .action(async (kind: string, flags: { write?: boolean }) => {
       if (flags.write) {

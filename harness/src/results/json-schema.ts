@@ -7,10 +7,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { Capacity, Measurement, RESULT_SCHEMA_VERSION, RunManifest } from './schema.ts';
+import { TradeoffsResult } from './tradeoffs-schema.ts';
 
 export const SCHEMA_DIR = fileURLToPath(new URL(`../../schema/v${RESULT_SCHEMA_VERSION}/`, import.meta.url));
 
-export const PERSISTED = { run: RunManifest, measurement: Measurement, capacity: Capacity } as const;
+export const PERSISTED = { run: RunManifest, measurement: Measurement, capacity: Capacity, tradeoffs: TradeoffsResult } as const;
 export type PersistedKind = keyof typeof PERSISTED;
 
 export function jsonSchemaOf(kind: PersistedKind): Record<string, unknown> {

@@ -1,8 +1,11 @@
 // `harness tradeoffs` end to end on the tiny fixture processor: real builds, a real launch, the
 // real driver for the safety load. Every expectation is about what was measured, never a timing.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { TRADEOFFS_FILE } from '../results/layout.ts';
+import { SCHEMA_DIR } from '../results/json-schema.ts';
 import type { TradeoffsResult } from '../results/tradeoffs-schema.ts';
 import { resolveTradeoffs } from '../store/tradeoffs-files.ts';
 import { countLines } from './lines/count.ts';
@@ -11,6 +14,7 @@ import { runTradeoffs } from './tradeoffs.ts';
 
 let repo: TinyRepo;
 let result: TradeoffsResult;
+let dir: string;
 let touchedBefore: Buffer;
 
 const tiny = () => result.processors[0]!;
@@ -18,7 +22,7 @@ const tiny = () => result.processors[0]!;
 beforeAll(async () => {
   repo = tinyRepo();
   touchedBefore = readFileSync(path.join(repo.processorDir, 'src', 'util.mjs'));
-  ({ result } = await runTradeoffs({
+  ({ result, dir } = await runTradeoffs({
     repoRoot: repo.root,
     processors: ['tiny'],
     repeat: 2,
@@ -95,5 +99,13 @@ describe('runTradeoffs on the tiny processor', () => {
   it('writes a file the store reads back as the latest run', async () => {
     const found = await resolveTradeoffs('latest', repo.tradeoffsRoot);
     expect(found.ok && found.result).toEqual(result);
+  });
+
+  it('writes a file that validates against the committed JSON Schema', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    ajv.addFormat('date-time', (s: string) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(s));
+    const validate = ajv.compile(JSON.parse(readFileSync(path.join(SCHEMA_DIR, 'tradeoffs.schema.json'), 'utf8')));
+    const ok = validate(JSON.parse(readFileSync(path.join(dir, TRADEOFFS_FILE), 'utf8')));
+    expect(ok ? [] : validate.errors).toEqual([]);
   });
 });
