@@ -11,6 +11,7 @@ import { ClaimsView } from './views/ClaimsView.tsx';
 import { InProcessView } from './views/InProcessView.tsx';
 import { CompareView, defaultPair } from './views/CompareView.tsx';
 import { RunViews, type RunViewName } from './views/RunViews.tsx';
+import { TradeoffsView } from './views/TradeoffsView.tsx';
 import { TrendsView } from './views/TrendsView.tsx';
 
 export function App() {
@@ -30,6 +31,8 @@ export function App() {
   else if (isRunView) body = <RunViews view={state.view as RunViewName} runId={state.run} state={state} update={update} />;
   // Micro-benchmark results are not runs: the view lists its own.
   else if (state.view === 'inprocess') body = <InProcessView id={state.mb} onPick={(mb) => update({ mb })} />;
+  // Trade-offs are their own kind of run: shown whether or not a latency run exists.
+  else if (state.view === 'tradeoffs') body = <TradeoffsView />;
   else if (runsAnswer.state === 'loading') body = <Loading what="runs" />;
   else if (runsAnswer.state === 'error') body = <ErrorBox error={runsAnswer.error} />;
   else if (runs.length === 0 || runId === undefined) {
@@ -44,7 +47,7 @@ export function App() {
     body = <ClaimsView runId={runId} />;
   }
 
-  const showRunPicker = !singleRun && runs.length > 0 && runId !== undefined && state.view !== 'trends' && state.view !== 'compare' && state.view !== 'inprocess';
+  const showRunPicker = !singleRun && runs.length > 0 && runId !== undefined && !['trends', 'compare', 'inprocess', 'tradeoffs'].includes(state.view);
   return (
     <div className="app">
       <header>

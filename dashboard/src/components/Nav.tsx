@@ -9,6 +9,7 @@ const LABELS: Record<View, string> = {
   compare: 'Compare',
   claims: 'Claims',
   inprocess: 'In-process',
+  tradeoffs: 'Trade-offs',
 };
 
 /** Views the single-run HTML report cannot show (they need more than one run, or the micro-benchmark store) are hidden there. */

@@ -15,6 +15,7 @@ import { register as registerCompare } from './compare.ts';
 import { register as registerGate } from './gate.ts';
 import { register as registerClaims } from './claims.ts';
 import { register as registerCalibrate } from './calibrate.ts';
+import { register as registerTradeoffs } from './tradeoffs.ts';
 
 export function registerCommands(program: Command): void {
   registerDb(program);
@@ -31,5 +32,6 @@ export function registerCommands(program: Command): void {
   registerGate(program);
   registerClaims(program);
   registerCalibrate(program);
+  registerTradeoffs(program);
   void program;
 }

@@ -5,6 +5,7 @@ import { startDashboardServer } from '../serve/server.ts';
 import { DIST_DIR, ensureDashboardBuilt } from '../serve/build-app.ts';
 import { fileClaimsSource } from '../serve/claims.ts';
 import { microbenchRootFrom, openMicrobenchStore, openStore, storeConfigFromEnv } from '../store/index.ts';
+import { openTradeoffsSource } from '../store/tradeoffs-source.ts';
 import { UserError } from '../errors/user-error.ts';
 
 export const DEFAULT_DASHBOARD_PORT = 5178;
@@ -48,12 +49,14 @@ export function register(program: Command): void {
         await store.close();
         throw err;
       }
+      const tradeoffs = await openTradeoffsSource(config);
       let server;
       try {
         server = await startDashboardServer({
           store,
           claims: fileClaimsSource(config.resultsRoot),
           microbench,
+          tradeoffs: tradeoffs.source,
           distDir: DIST_DIR,
           host: flags.host,
           port,
@@ -62,6 +65,7 @@ export function register(program: Command): void {
       } catch (err) {
         await store.close();
         await microbench.close();
+        await tradeoffs.close();
         const code = (err as NodeJS.ErrnoException).code;
         if (code === 'EADDRINUSE') throw new UserError(`port ${port} on ${flags.host} is in use; pass --port <n> (or --port 0 for any free port)`);
         if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UserError(`cannot bind to --host ${flags.host}`);
@@ -70,7 +74,7 @@ export function register(program: Command): void {
       const where = config.kind === 'file' ? config.resultsRoot : config.clickhouse?.url;
       process.stdout.write(`dashboard: ${server.url}/  (${store.name} store: ${where})\n`);
       const stop = () => {
-        void server.close().then(() => Promise.all([store.close(), microbench.close()])).then(() => process.exit(0));
+        void server.close().then(() => Promise.all([store.close(), microbench.close(), tradeoffs.close()])).then(() => process.exit(0));
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

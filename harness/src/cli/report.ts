@@ -7,6 +7,9 @@ import { renderSummaryMarkdown, renderSummaryText, summarize } from '../report/i
 import { resolveOne } from '../store/resolve-runs.ts';
 import { openStore, storeConfigFromEnv } from '../store/index.ts';
 import { UserError } from '../errors/user-error.ts';
+import { openTradeoffsSource } from '../store/tradeoffs-source.ts';
+import { renderTradeoffsMarkdown, renderTradeoffsText } from '../tradeoffs/render.ts';
+import type { StoreConfig } from '../store/config.ts';
 
 interface ReportFlags {
   format: string;
@@ -15,6 +18,20 @@ interface ReportFlags {
   results?: string;
   html?: boolean;
   out?: string;
+  tradeoffs?: string | boolean;
+}
+
+/** `harness report --tradeoffs [ref]` without --html: the trade-offs table instead of a run. */
+async function printTradeoffs(ref: string, format: string, config: StoreConfig): Promise<void> {
+  const { source, describe, close } = await openTradeoffsSource(config);
+  try {
+    const result = await source(ref);
+    if (!result) throw new UserError(ref === 'latest' ? `no trade-offs run in ${describe} yet (run \`harness tradeoffs\` first)` : `no trade-offs run "${ref}" in ${describe}`);
+    if (format === 'json') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else process.stdout.write(`${format === 'markdown' ? renderTradeoffsMarkdown(result) : renderTradeoffsText(result)}\n`);
+  } finally {
+    await close();
+  }
 }
 
 export function register(program: Command): void {
@@ -28,10 +45,13 @@ export function register(program: Command): void {
     .option('--results <dir>', 'results folder (default: results/ in the repository)')
     .option('--html', 'write one self-contained HTML file (opens without a server) instead of printing')
     .option('--out <file>', 'with --html: where to write it (default: report-<run>.html)')
+    .option('--tradeoffs [ref]', 'print the trade-offs table of `harness tradeoffs` (id, folder or "latest", the default) instead of a run; with --html, the trade-offs run the report embeds (default: the newest, if any)')
     .action(async (runId: string, flags: ReportFlags) => {
       if (!['text', 'markdown', 'json'].includes(flags.format)) throw new UserError(`--format must be text, markdown or json, not "${flags.format}"`);
       if (flags.out !== undefined && !flags.html) throw new UserError('--out goes with --html');
       const config = storeConfigFromEnv({ ...(flags.store ? { store: flags.store } : {}), ...(flags.results ? { results: flags.results } : {}) });
+      const tradeoffsRef = typeof flags.tradeoffs === 'string' ? flags.tradeoffs : flags.tradeoffs === true ? 'latest' : undefined;
+      if (tradeoffsRef !== undefined && !flags.html) return printTradeoffs(tradeoffsRef, flags.format, config);
       const store = await openStore(config);
       try {
         const found = await resolveOne(runId, store);
@@ -44,7 +64,10 @@ export function register(program: Command): void {
         if (flags.html) {
           const out = flags.out ?? `report-${run.manifest.run_id}.html`;
           const claims = config.kind === 'file' ? await fileClaimsSource(config.resultsRoot)(run.manifest.run_id) : undefined;
-          await writeFile(out, await renderHtmlReport(run, claims ? { claims } : {}));
+          const { source, close } = await openTradeoffsSource(config);
+          const tradeoffs = await source(tradeoffsRef ?? 'latest').finally(close);
+          if (tradeoffsRef !== undefined && !tradeoffs) throw new UserError(`no trade-offs run "${tradeoffsRef}" to embed`);
+          await writeFile(out, await renderHtmlReport(run, { ...(claims ? { claims } : {}), ...(tradeoffs ? { tradeoffs } : {}) }));
           process.stderr.write(`report written to ${out}\n`);
           return;
         }

@@ -43,6 +43,8 @@ export interface RunningProcessor {
   stderrTail(): string;
   /** Resolves when the process exits, for whatever reason. */
   exited: Promise<ExitStatus>;
+  /** Resolves once the process's output streams have closed and the log file holds all of it (what it printed on its way out too). */
+  outputClosed: Promise<void>;
   /** SIGTERM, then SIGKILL after 3 s; `forced` tells whether SIGKILL was needed. */
   stop(): Promise<ExitStatus & { forced: boolean }>;
 }
@@ -118,8 +120,14 @@ async function launchOnce(manifest: ProcessorManifest, options: LaunchOptions, p
     });
     child.once('exit', (code, signal) => {
       exitStatus = { code, signal };
-      log.end(`exit code ${code ?? 'none'}${signal ? `, signal ${signal}` : ''}\n`);
       resolveExit(exitStatus);
+    });
+  });
+  // 'close' comes after 'exit' and after the last output: only then is the log complete.
+  const outputClosed = new Promise<void>((resolveClosed) => {
+    child.once('close', () => {
+      const status = exitStatus ?? { code: child.exitCode, signal: child.signalCode };
+      log.end(`exit code ${status.code ?? 'none'}${status.signal ? `, signal ${status.signal}` : ''}\n`, () => resolveClosed());
     });
   });
   if (child.pid !== undefined) registerChild(child);
@@ -145,6 +153,7 @@ async function launchOnce(manifest: ProcessorManifest, options: LaunchOptions, p
     log_path: logPath,
     stderrTail: () => tail,
     exited,
+    outputClosed,
     stop: () => stopChild(child, exited),
   };
 }

@@ -1,2 +1,9 @@
 export { loadManifests } from './load.ts';
-export { manifestSchema, type ProcessorManifest, type ManifestFile } from './manifest.ts';
+export {
+  manifestSchema,
+  type ProcessorManifest,
+  type ManifestFile,
+  type TradeoffsSection,
+  type DependencySource,
+  type SafetySection,
+} from './manifest.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticRun } from '../results/synthetic.ts';
 import { apiPaths } from '../serve/api-paths.ts';
+import { sampleTradeoffs } from '../tradeoffs/fixtures/sample-result.ts';
 import { jsonScriptSafe, renderHtmlReport, scriptSafe } from './html.ts';
 
 describe('scriptSafe', () => {
@@ -38,5 +39,13 @@ describe('renderHtmlReport', () => {
     // A merged spectrum for every scenario × processor × histogram kind.
     expect(Object.keys(answers).filter((k) => k.startsWith('/api/histogram'))).toHaveLength(2 * 3 * 2);
     expect(answers[apiPaths.claims('synthetic-000011')]).toMatchObject({ state: 'not-evaluated' });
+  }, 120_000);
+
+  it('embeds a trade-offs result for the Trade-offs view, and says so when there is none', async () => {
+    const run = syntheticRun({ seed: 12, samples_per_phase: 50, repetitions: 1 });
+    const answersOf = (html: string) => JSON.parse(/<script id="report-data" type="application\/json">([\s\S]*?)<\/script>/.exec(html)![1]!) as Record<string, unknown>;
+    const tradeoffs = sampleTradeoffs();
+    expect(answersOf(await renderHtmlReport(run, { tradeoffs }))[apiPaths.tradeoffs()]).toEqual({ state: 'measured', result: tradeoffs });
+    expect(answersOf(await renderHtmlReport(run))[apiPaths.tradeoffs()]).toMatchObject({ state: 'none' });
   }, 120_000);
 });

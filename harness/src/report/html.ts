@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunRecord } from '../results/schema.ts';
+import type { TradeoffsResult } from '../results/tradeoffs-schema.ts';
 import { DIST_DIR, ensureDashboardBuilt } from '../serve/build-app.ts';
 import type { EvaluatedClaims } from '../serve/claims.ts';
 import { embeddedAnswers } from '../serve/embedded-answers.ts';
@@ -12,6 +13,8 @@ import { embeddedAnswers } from '../serve/embedded-answers.ts';
 export interface HtmlReportOptions {
   /** Verdicts from `harness claims`, when the run has been evaluated. */
   claims?: EvaluatedClaims;
+  /** A `harness tradeoffs` result for the Trade-offs view (the newest one, usually). */
+  tradeoffs?: TradeoffsResult;
   /** The built dashboard (default: dashboard/dist, built first when missing or stale). */
   distDir?: string;
 }
@@ -43,7 +46,7 @@ export async function renderHtmlReport(run: RunRecord, opts: HtmlReportOptions =
   }
   html = html.replace(
     scriptTag[0],
-    () => `<script id="report-data" type="application/json">${jsonScriptSafe(embeddedAnswers(run, opts.claims))}</script>\n<script type="module">${scriptSafe(js)}</script>`,
+    () => `<script id="report-data" type="application/json">${jsonScriptSafe(embeddedAnswers(run, opts.claims, opts.tradeoffs))}</script>\n<script type="module">${scriptSafe(js)}</script>`,
   );
   return html.replace(/<title>[^<]*<\/title>/, () => `<title>Latency report — ${escapeHtml(run.manifest.run_id)}</title>`);
 }

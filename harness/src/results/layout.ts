@@ -1,6 +1,7 @@
 // Where a run lives on disk. One folder per run; one file per measurement, written as soon as
 // that measurement completes, so a crash or Ctrl-C never loses what was already measured.
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const RUN_FILE = 'run.json';
 export const MEASUREMENTS_DIR = 'measurements';
@@ -34,4 +35,16 @@ export const MICROBENCH_RESULT_FILE = 'result.json';
 
 export function microbenchDir(microbenchRoot: string, id: string): string {
   return path.join(microbenchRoot, id);
+}
+
+/**
+ * `harness tradeoffs` writes its own kind of folder, beside results/ and not in it (like
+ * calibration/): it is not a latency run (no run.json), so run listings, push and the gate never
+ * take it for one. tradeoffs/<id>/tradeoffs.json, with the build and process logs in logs/.
+ */
+export const DEFAULT_TRADEOFFS_ROOT = fileURLToPath(new URL('../../../tradeoffs', import.meta.url));
+export const TRADEOFFS_FILE = 'tradeoffs.json';
+
+export function tradeoffsDir(tradeoffsRoot: string, id: string): string {
+  return path.join(tradeoffsRoot, id);
 }

@@ -19,6 +19,8 @@ export const apiPaths = {
   claims: (run: string) => `/api/claims${q({ run })}`,
   microbenchList: (opts: { limit?: number } = {}) => `/api/microbench${q(opts)}`,
   microbench: (id: string) => `/api/microbench/${encodeURIComponent(id)}`,
+  /** The newest trade-offs run, or the one with this id. */
+  tradeoffs: (id?: string) => `/api/tradeoffs${q({ id })}`,
 };
 
 /** How many micro-benchmark results the in-process view lists in its picker (newest first). */

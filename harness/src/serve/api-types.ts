@@ -3,6 +3,7 @@
 import type { Capacity, Interval, Measurement, PhaseResult, RunManifest } from '../results/schema.ts';
 import type { MicrobenchRecord, StoredMicrobench } from '../results/microbench-schema.ts';
 import type { MicrobenchSummary } from '../store/microbench-types.ts';
+import type { TradeoffsResult } from '../results/tradeoffs-schema.ts';
 import type { RunSummary, SeriesMetric, SeriesPoint } from '../store/types.ts';
 
 /** A phase without its encoded histograms: the views draw percentiles, not bytes. */
@@ -95,6 +96,8 @@ export type MicrobenchView = Omit<StoredMicrobench, 'results'> & { results: Micr
 export interface MicrobenchResponse {
   result: MicrobenchView;
 }
+/** `harness tradeoffs` results: none yet (with the command to run), or one run's result. */
+export type TradeoffsResponse = { state: 'none'; hint: string } | { state: 'measured'; result: TradeoffsResult };
 
 /** Every non-2xx answer. `parameter` names the query parameter that was rejected, when one was. */
 export interface ApiError {

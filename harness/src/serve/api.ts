@@ -1,6 +1,7 @@
 // The dashboard's JSON API over a StoreReader: one function from a request URL to a status and a
 // body, so it is tested without a socket and reused by the HTML report to precompute answers.
 import type { MicrobenchReader } from '../store/microbench-types.ts';
+import type { TradeoffsSource } from '../store/tradeoffs-source.ts';
 import type { SeriesMetric, StoreReader } from '../store/types.ts';
 import type {
   ApiError,
@@ -13,6 +14,7 @@ import type {
   RunResponse,
   RunsResponse,
   SeriesResponse,
+  TradeoffsResponse,
 } from './api-types.ts';
 import { NOT_EVALUATED_HINT, type ClaimsSource } from './claims.ts';
 import { checks, optional, parseParams, required } from './params.ts';
@@ -24,7 +26,11 @@ export interface ApiContext {
   claims: ClaimsSource;
   /** In-process micro-benchmark results (`harness microbench`). */
   microbench: MicrobenchReader;
+  /** Trade-offs runs; absent: the API answers that there are none. */
+  tradeoffs?: TradeoffsSource;
 }
+
+export const NO_TRADEOFFS_HINT = 'no trade-offs measured yet — run `harness tradeoffs`';
 
 export interface ApiAnswer {
   status: number;
@@ -136,6 +142,16 @@ async function microbench(ctx: ApiContext, id: string, q: URLSearchParams): Prom
   return ok({ result: view } satisfies MicrobenchResponse);
 }
 
+async function tradeoffs(ctx: ApiContext, q: URLSearchParams): Promise<ApiAnswer> {
+  const p = parseParams(q, { id: optional(checks.runId) });
+  if (!p.ok) return fail(400, p.error);
+  const id = p.values.id;
+  const result = ctx.tradeoffs ? await ctx.tradeoffs(id ?? 'latest') : undefined;
+  if (result) return ok({ state: 'measured', result } satisfies TradeoffsResponse);
+  if (id !== undefined) return notFound(`no trade-offs run "${id}"`);
+  return ok({ state: 'none', hint: NO_TRADEOFFS_HINT } satisfies TradeoffsResponse);
+}
+
 /** Answers GET /api/…; `url` is the request URL (path and query). */
 export async function handleApi(ctx: ApiContext, url: URL): Promise<ApiAnswer> {
   const q = url.searchParams;
@@ -160,8 +176,10 @@ export async function handleApi(ctx: ApiContext, url: URL): Promise<ApiAnswer> {
       return arg === undefined ? claims(ctx, q) : notFound(`no API endpoint ${url.pathname}`);
     case 'microbench':
       return arg === undefined ? microbenchList(ctx, q) : microbench(ctx, safeDecode(arg), q);
+    case 'tradeoffs':
+      return arg === undefined ? tradeoffs(ctx, q) : notFound(`no API endpoint ${url.pathname}`);
     default:
-      return notFound(`no API endpoint ${url.pathname} (try /api/runs, /api/latest, /api/runs/<id>, /api/series, /api/histogram, /api/compare, /api/claims, /api/microbench, /api/microbench/<id>)`);
+      return notFound(`no API endpoint ${url.pathname} (try /api/runs, /api/latest, /api/runs/<id>, /api/series, /api/histogram, /api/compare, /api/claims, /api/microbench, /api/microbench/<id>, /api/tradeoffs)`);
   }
 }
 

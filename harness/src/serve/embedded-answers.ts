@@ -4,7 +4,9 @@ import type { RunRecord } from '../results/schema.ts';
 import { mergeEncodedHistograms } from '../store/merge-histograms.ts';
 import { summarize } from '../store/summary.ts';
 import { apiPaths, RUN_LIST_LIMIT } from './api-paths.ts';
-import type { ClaimsResponse, HistogramResponse, LatestResponse, RunResponse, RunsResponse } from './api-types.ts';
+import type { TradeoffsResult } from '../results/tradeoffs-schema.ts';
+import type { ClaimsResponse, HistogramResponse, LatestResponse, RunResponse, RunsResponse, TradeoffsResponse } from './api-types.ts';
+import { NO_TRADEOFFS_HINT } from './api.ts';
 import { NOT_EVALUATED_HINT, type EvaluatedClaims } from './claims.ts';
 import { toRunView } from './run-view.ts';
 import { percentileSpectrum } from './spectrum.ts';
@@ -19,7 +21,7 @@ function mergedOf(run: RunRecord, scenario: string, processor: string, which: (t
   return mergeEncodedHistograms(encoded);
 }
 
-export function embeddedAnswers(run: RunRecord, claims?: EvaluatedClaims): Record<string, unknown> {
+export function embeddedAnswers(run: RunRecord, claims?: EvaluatedClaims, tradeoffs?: TradeoffsResult): Record<string, unknown> {
   const run_id = run.manifest.run_id;
   const view = toRunView(run);
   const answers: Record<string, unknown> = {
@@ -29,7 +31,9 @@ export function embeddedAnswers(run: RunRecord, claims?: EvaluatedClaims): Recor
     [apiPaths.claims(run_id)]: (claims
       ? { state: 'evaluated', run_id, ...claims }
       : { state: 'not-evaluated', run_id, hint: NOT_EVALUATED_HINT }) satisfies ClaimsResponse,
+    [apiPaths.tradeoffs()]: (tradeoffs ? { state: 'measured', result: tradeoffs } : { state: 'none', hint: NO_TRADEOFFS_HINT }) satisfies TradeoffsResponse,
   };
+  if (tradeoffs) answers[apiPaths.tradeoffs(tradeoffs.id)] = { state: 'measured', result: tradeoffs } satisfies TradeoffsResponse;
   for (const scenario of run.manifest.scenarios) {
     for (const { name: processor } of run.manifest.processors) {
       for (const which of WHICH) {

@@ -16,6 +16,9 @@ import { countRunRowsSql, listRunsSql, runIdsSql, measureHistogramsSql, RUN_TABL
 import { runRows, type RunRows } from './rows.ts';
 import { serverSkipReason, servicesRequired, throwawayDatabase, type ThrowawayDatabase } from './test-server.ts';
 import { sql, type Sql } from './sql-values.ts';
+import { sampleTradeoffs } from '../../tradeoffs/fixtures/sample-result.ts';
+import { tradeoffsRows } from './tradeoffs-rows.ts';
+import { latestTradeoffsIdSql, tradeoffsRunSql } from './tradeoffs-store.ts';
 
 const RUNNER = fileURLToPath(new URL('./chdb-runner.py', import.meta.url));
 const MICROBENCH = [
@@ -32,6 +35,14 @@ function chdbSkipReason(): string | undefined {
 }
 
 const skip = chdbSkipReason() ?? (await serverSkipReason());
+
+/** Two trade-offs runs, the second written twice (the newer version must win on both engines). */
+const TRADEOFFS = [sampleTradeoffs('20261201T120000Z-abc1234-0001'), { ...sampleTradeoffs('20261202T080000Z-abc1234-0002'), started_at: '2026-12-02T08:00:00.000Z' }];
+const tradeoffsTableRows = () => [
+  ...tradeoffsRows(TRADEOFFS[0]!, 1),
+  ...tradeoffsRows({ ...TRADEOFFS[0]!, notes: ['older copy'] }, 0),
+  ...tradeoffsRows(TRADEOFFS[1]!, 2),
+];
 
 interface Step { sql: string; rows: boolean }
 type StepResult = { ok: true; rows?: Record<string, unknown>[] } | { ok: false; error: string };
@@ -81,6 +92,8 @@ function queriesOf(runIds: string[]): { name: string; q: Sql; unordered?: boolea
   out.push({ name: 'microbench list', q: listMicrobenchSql(10), unordered: true });
   out.push({ name: 'microbench list limited', q: listMicrobenchSql(1), unordered: true });
   out.push({ name: 'microbench rows', q: microbenchRowsSql(MICROBENCH.map((m) => m.id)) });
+  out.push({ name: 'tradeoffs run', q: tradeoffsRunSql(TRADEOFFS[0]!.id) });
+  out.push({ name: 'tradeoffs latest', q: latestTradeoffsIdSql() });
   return out;
 }
 
@@ -108,6 +121,7 @@ describe.skipIf(skip !== undefined)(`the store's SQL on a current engine (chDB)$
       insertStep('schema_migrations', migrations.map((m) => ({ version: m.version, name: m.name, checksum: m.checksum, applied_at: 'x' }))),
       ...RUN_TABLES.map((t) => insertStep(t, all[t])),
       insertStep('microbench', microbenchRowsOf()),
+      insertStep('tradeoffs', tradeoffsTableRows()),
     ];
     setupCount = setup.length;
     chdb = runOnChdb([...setup, ...queries.map((q) => ({ sql: q.q.text, rows: true }))]);
@@ -115,6 +129,7 @@ describe.skipIf(skip !== undefined)(`the store's SQL on a current engine (chDB)$
     conn = connect(db.cfg);
     for (const t of RUN_TABLES) await conn.insert(t, all[t]);
     await conn.insert('microbench', microbenchRowsOf());
+    await conn.insert('tradeoffs', tradeoffsTableRows());
   });
   afterAll(async () => {
     await conn?.close();
