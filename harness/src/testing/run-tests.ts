@@ -26,7 +26,10 @@ async function main(): Promise<number> {
     say(err instanceof Error ? err.message : String(err));
     return 2;
   }
-  const env = { ...process.env, CLICKHOUSE_URL: clickhouse.url, HARNESS_REQUIRE_SERVICES: '1' };
+  // The suites reach the server through HARNESS_TEST_CLICKHOUSE_URL; CLICKHOUSE_URL is removed, or
+  // every harness command a test runs would write to (and read from) ClickHouse instead of its files.
+  const { CLICKHOUSE_URL: _ignored, ...rest } = process.env;
+  const env = { ...rest, HARNESS_TEST_CLICKHOUSE_URL: clickhouse.url, HARNESS_REQUIRE_SERVICES: '1' };
   const only = process.argv.slice(2);
   const steps = only.length ? TEST_STEPS.filter((s) => only.includes(s)) : TEST_STEPS;
   const started = Date.now();

@@ -9,7 +9,9 @@ import { ident, sql } from './sql-values.ts';
 
 export function testServerConfig(database = 'default'): ClickHouseConfig {
   return {
-    url: process.env.CLICKHOUSE_URL || DEFAULT_CLICKHOUSE_URL,
+    // `npm test` passes the server it found or started as HARNESS_TEST_CLICKHOUSE_URL, not as
+    // CLICKHOUSE_URL, which would switch every harness command the tests run to the ClickHouse store.
+    url: process.env.HARNESS_TEST_CLICKHOUSE_URL || process.env.CLICKHOUSE_URL || DEFAULT_CLICKHOUSE_URL,
     username: process.env.CLICKHOUSE_USER ?? 'default',
     password: process.env.CLICKHOUSE_PASSWORD ?? '',
     database,
