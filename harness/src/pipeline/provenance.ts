@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import type { Plan } from '../plan/index.ts';
-import type { Provenance } from '../results/schema.ts';
+import type { MachineProvenance, Provenance } from '../results/schema.ts';
 
 export const HARNESS_VERSION = '0.1.0';
 
@@ -35,12 +35,9 @@ export function gitInfo(repoRoot: string): { sha: string; dirty: boolean; branch
   };
 }
 
-export function collectProvenance(repoRoot: string, plan: Plan): Provenance {
+/** The commit and the machine (every kind of result records these). */
+export function machineProvenance(repoRoot: string): MachineProvenance {
   const g = gitInfo(repoRoot);
-  const injected: Record<string, string> = {};
-  for (const [processor, env] of Object.entries(plan.inject)) {
-    for (const [k, v] of Object.entries(env)) injected[`${processor}.${k}`] = v;
-  }
   return {
     git_sha: g.sha,
     git_dirty: g.dirty,
@@ -53,6 +50,16 @@ export function collectProvenance(repoRoot: string, plan: Plan): Provenance {
     cpu_model: cpuModel(),
     cores: os.availableParallelism(),
     memory_bytes: os.totalmem(),
+  };
+}
+
+export function collectProvenance(repoRoot: string, plan: Plan): Provenance {
+  const injected: Record<string, string> = {};
+  for (const [processor, env] of Object.entries(plan.inject)) {
+    for (const [k, v] of Object.entries(env)) injected[`${processor}.${k}`] = v;
+  }
+  return {
+    ...machineProvenance(repoRoot),
     pinning: plan.pinning,
     threads: plan.threads,
     injected,

@@ -282,7 +282,8 @@ export const ProcessorInfo = z.object({
 });
 export type ProcessorInfo = z.infer<typeof ProcessorInfo>;
 
-export const Provenance = z.object({
+/** The commit and the machine: what every kind of result records about where it was measured. */
+export const MachineProvenance = z.object({
   git_sha: z.string(),
   git_dirty: z.boolean(),
   git_branch: z.string(),
@@ -294,6 +295,10 @@ export const Provenance = z.object({
   cpu_model: z.string(),
   cores: count,
   memory_bytes: count,
+});
+export type MachineProvenance = z.infer<typeof MachineProvenance>;
+
+export const Provenance = MachineProvenance.extend({
   pinning: z.object({
     enabled: z.boolean(),
     driver_cpus: z.array(count),

@@ -4,6 +4,7 @@
 // when configured, to ClickHouse (table `tradeoffs`). Bump TRADEOFFS_SCHEMA_VERSION on any
 // change an older reader could misread.
 import { z } from 'zod';
+import { MachineProvenance } from './schema.ts';
 
 export const TRADEOFFS_SCHEMA_VERSION = 1;
 
@@ -145,19 +146,8 @@ export const TradeoffsOptions = z.object({
 });
 export type TradeoffsOptions = z.infer<typeof TradeoffsOptions>;
 
-export const TradeoffsProvenance = z.object({
-  git_sha: z.string(),
-  git_dirty: z.boolean(),
-  git_branch: z.string(),
-  harness_version: z.string(),
-  node_version: z.string(),
-  hostname: z.string(),
-  os: z.string(),
-  kernel: z.string(),
-  cpu_model: z.string(),
-  cores: count,
-  memory_bytes: count,
-});
+/** No plan in a trade-offs run: nothing is pinned or loaded, so the commit and machine only. */
+export const TradeoffsProvenance = MachineProvenance;
 
 /** The counting rules, stored with the figures so every reader shows what a number means. */
 export const TradeoffsRules = z.object({
