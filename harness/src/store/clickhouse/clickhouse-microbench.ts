@@ -3,7 +3,7 @@ import { RUN_ID_PATTERN } from '../../results/layout.ts';
 import type { StoredMicrobench } from '../../results/microbench-schema.ts';
 import type { ClickHouseConfig } from '../config.ts';
 import { DEFAULT_MICROBENCH_LIMIT, type MicrobenchReader, type MicrobenchSummary } from '../microbench-types.ts';
-import { connect, type Connection } from './connection.ts';
+import { connectAnswering, type Connection } from './connection.ts';
 import { storedMicrobench } from './microbench-push.ts';
 import { listMicrobenchSql } from './microbench-queries.ts';
 
@@ -31,14 +31,7 @@ export class ClickHouseMicrobench implements MicrobenchReader {
   constructor(private readonly conn: Connection) {}
 
   static async open(cfg: ClickHouseConfig): Promise<ClickHouseMicrobench> {
-    const conn = connect(cfg);
-    try {
-      await conn.ping();
-    } catch (err) {
-      await conn.close();
-      throw err;
-    }
-    return new ClickHouseMicrobench(conn);
+    return new ClickHouseMicrobench(await connectAnswering(cfg));
   }
 
   async listMicrobench(limit = DEFAULT_MICROBENCH_LIMIT): Promise<MicrobenchSummary[]> {

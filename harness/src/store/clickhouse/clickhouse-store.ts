@@ -8,7 +8,7 @@ import { mergeEncodedHistograms } from '../merge-histograms.ts';
 import { DEFAULT_SERIES_LAST, seriesPoint } from '../series-logic.ts';
 import { limitOf } from '../summary.ts';
 import type { MergedHistogramQuery, RunFilter, RunSummary, SeriesPoint, SeriesQuery, StoreReader } from '../types.ts';
-import { connect, type CompactRows, type Connection } from './connection.ts';
+import { connectAnswering, type CompactRows, type Connection } from './connection.ts';
 import { listRunsSql, measureHistogramsSql, RUN_TABLES, runIdsSql, runTableSql, SERIES_TABLE_COLUMNS, seriesValuesSql, type SeriesTable } from './queries.ts';
 import { recordFromRows, type GroupedRow, type Row } from './rows.ts';
 
@@ -38,14 +38,7 @@ export class ClickHouseStore implements StoreReader {
   constructor(private readonly conn: Connection) {}
 
   static async open(cfg: ClickHouseConfig): Promise<ClickHouseStore> {
-    const conn = connect(cfg);
-    try {
-      await conn.ping();
-    } catch (err) {
-      await conn.close();
-      throw err;
-    }
-    return new ClickHouseStore(conn);
+    return new ClickHouseStore(await connectAnswering(cfg));
   }
 
   async listRuns(filter: RunFilter = {}): Promise<RunSummary[]> {

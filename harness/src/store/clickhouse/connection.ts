@@ -131,3 +131,15 @@ export function nextVersion(now: number = Date.now()): number {
   lastVersion = Math.max(lastVersion + 1, now * 1000);
   return lastVersion;
 }
+
+/** A connection whose server answered a ping; closed again (and the error thrown) when it did not. */
+export async function connectAnswering(cfg: ClickHouseConfig, opts: ConnectionOptions = {}): Promise<Connection> {
+  const conn = connect(cfg, opts);
+  try {
+    await conn.ping();
+  } catch (err) {
+    await conn.close();
+    throw err;
+  }
+  return conn;
+}
