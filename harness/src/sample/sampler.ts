@@ -82,7 +82,13 @@ export function startSampler(opts: SamplerOptions): Sampler {
       await Promise.all([sampleProc(), sampleMetrics()]);
       const target = o.cycles_until_unix_ns;
       const deadline = Date.now() + CYCLE_SETTLE_MS;
-      while (target !== undefined && !gone && cycles.record().reported && (cycles.record().until_unix_ns ?? 0) < target && Date.now() < deadline) {
+      // Only a record that says how far it is complete can lag; null (no collector, recording
+      // off) has nothing to wait for, so Rust and C++ do not sit here for CYCLE_SETTLE_MS.
+      const behind = () => {
+        const until = cycles.record().until_unix_ns;
+        return until !== null && until < target!;
+      };
+      while (target !== undefined && !gone && behind() && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 250));
         await sampleMetrics();
       }
