@@ -12,6 +12,8 @@ import type { RunRecord } from '../results/schema.ts';
 import type { Estimate } from '../stats/interval.ts';
 import { levelInterval } from '../stats/level-interval.ts';
 import { tQuantile } from '../stats/student-t.ts';
+import type { StoredMicrobench } from '../results/microbench-schema.ts';
+import { microbenchClaim } from './microbench-claim.ts';
 import type { Claim, ClaimsFile } from './schema.ts';
 
 export type ClaimVerdictKind = 'supported' | 'refuted' | 'inconclusive';
@@ -138,8 +140,13 @@ function noPausesClaim(claim: Extract<Claim, { kind: 'no_pauses' }>, runs: reado
   return [{ ...base, ...interval, verdict: 'supported', reasons }];
 }
 
+/** What claims about in-process figures are checked against: a micro-benchmark result, or null when there is none. */
+export interface ClaimsEvidence {
+  microbench: StoredMicrobench | null;
+}
+
 /** Every claim's verdicts (one per scenario for per-scenario claims), in the file's order. */
-export function evaluateClaims(run: RunRecord | readonly RunRecord[], claims: ClaimsFile): ClaimVerdict[] {
+export function evaluateClaims(run: RunRecord | readonly RunRecord[], claims: ClaimsFile, evidence: ClaimsEvidence = { microbench: null }): ClaimVerdict[] {
   const runs: readonly RunRecord[] = Array.isArray(run) ? run : [run as RunRecord];
   const s: Settings = { confidence: claims.confidence, min_n: claims.min_repetitions };
   return claims.claims.flatMap((c) => {
@@ -152,6 +159,8 @@ export function evaluateClaims(run: RunRecord | readonly RunRecord[], claims: Cl
         return capacityClaim(c, runs, s);
       case 'no_pauses':
         return noPausesClaim(c, runs, s);
+      case 'microbench':
+        return [microbenchClaim(c, evidence.microbench, s.confidence)];
     }
   });
 }

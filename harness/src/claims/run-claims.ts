@@ -5,6 +5,8 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveRuns } from '../store/resolve-runs.ts';
 import type { RunRecord } from '../results/schema.ts';
+import type { StoredMicrobench } from '../results/microbench-schema.ts';
+import type { MicrobenchReader } from '../store/microbench-types.ts';
 import type { StoreReader } from '../store/types.ts';
 import { evaluateClaims, type ClaimVerdict } from './evaluate.ts';
 import { loadClaims } from './load.ts';
@@ -18,14 +20,34 @@ export interface ClaimsInputs {
   format: 'text' | 'markdown' | 'json';
   /** Results root of the file store: verdicts of a single run are written to <root>/<run>/claims.json. */
   write_to?: string;
+  /** The micro-benchmark result for `microbench` claims; default: the newest that is not a smoke run. */
+  microbench?: string;
+}
+
+/** How many of the newest micro-benchmark results are searched for one that is not a smoke run. */
+const NEWEST_SEARCHED = 20;
+
+async function microbenchEvidence(reader: MicrobenchReader | undefined, ref: string | undefined, problems: string[]): Promise<StoredMicrobench | null> {
+  if (!reader) return null;
+  if (ref) {
+    const found = await reader.getMicrobench(ref);
+    if (!found) problems.push(`no micro-benchmark result "${ref}" in the ${reader.name} store (\`npm run microbench\` makes one)`);
+    return found ?? null;
+  }
+  for (const summary of await reader.listMicrobench(NEWEST_SEARCHED)) {
+    if (!summary.smoke) return (await reader.getMicrobench(summary.id)) ?? null;
+  }
+  return null;
 }
 
 export type ClaimsOutput = { ok: true; verdicts: ClaimVerdict[]; stdout: string; written?: string } | { ok: false; problems: string[] };
 
-export async function runClaims(inputs: ClaimsInputs, store: StoreReader): Promise<ClaimsOutput> {
+export async function runClaims(inputs: ClaimsInputs, store: StoreReader, microbench?: MicrobenchReader): Promise<ClaimsOutput> {
   const problems: string[] = [];
   const loaded = await loadClaims(inputs.file);
   if (!loaded.ok) problems.push(...loaded.problems);
+  const wantsMicrobench = loaded.ok && loaded.file.claims.some((c) => c.kind === 'microbench');
+  const mb = wantsMicrobench || inputs.microbench ? await microbenchEvidence(microbench, inputs.microbench, problems) : null;
   const runs: RunRecord[] = [];
   if (inputs.runs.length === 0) {
     const latest = await store.latestRun();
@@ -39,7 +61,7 @@ export async function runClaims(inputs: ClaimsInputs, store: StoreReader): Promi
   }
   if (problems.length || !loaded.ok) return { ok: false, problems };
 
-  const verdicts = evaluateClaims(runs, loaded.file);
+  const verdicts = evaluateClaims(runs, loaded.file, { microbench: mb });
   const ids = runs.map((r) => r.manifest.run_id);
   const stdout =
     inputs.format === 'json'

@@ -45,7 +45,25 @@ export const CapacityPerCoreClaim = z.object({
   value: z.number().positive(),
 }).strict();
 
-export const Claim = z.discriminatedUnion('kind', [RatioClaim, NoPausesClaim, PauseShareClaim, CapacityPerCoreClaim]);
+/**
+ * A figure of the newest in-process micro-benchmark result (`npm run microbench`), not of a run:
+ * the median time of one call of `function` × `implementation` × `batch_size` — alone (value_ns),
+ * minus the same call of `minus` (what crossing a boundary adds, value_ns), or as the throughput
+ * kept relative to `relative_to` (its median ÷ this one's, value a ratio).
+ */
+export const MicrobenchClaim = z.object({
+  ...common,
+  kind: z.literal('microbench'),
+  function: z.string().min(1),
+  implementation: processor,
+  batch_size: z.int().min(1),
+  minus: processor.optional(),
+  relative_to: processor.optional(),
+  op,
+  value: z.number().positive(),
+}).strict().refine((c) => !(c.minus && c.relative_to), { message: 'give minus or relative_to, not both', path: ['relative_to'] });
+
+export const Claim = z.discriminatedUnion('kind', [RatioClaim, NoPausesClaim, PauseShareClaim, CapacityPerCoreClaim, MicrobenchClaim]);
 export type Claim = z.infer<typeof Claim>;
 
 export const ClaimsFile = z

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { runClaims } from '../claims/run-claims.ts';
-import { openStore, storeConfigFromEnv } from '../store/index.ts';
+import { microbenchRootFrom, openMicrobenchStore, openStore, storeConfigFromEnv } from '../store/index.ts';
 import { UserError } from '../errors/user-error.ts';
 
 export const DEFAULT_CLAIMS_FILE = fileURLToPath(new URL('../../../claims/decision-record.json', import.meta.url));
@@ -14,6 +14,8 @@ interface ClaimsFlags {
   write?: boolean;
   results?: string;
   store?: string;
+  microbench?: string;
+  microbenchDir?: string;
 }
 
 export function register(program: Command): void {
@@ -27,9 +29,15 @@ export function register(program: Command): void {
     .option('--no-write', 'do not leave claims.json in the run folder')
     .option('--results <dir>', 'results folder of the file store (default: results/)')
     .option('--store <kind>', 'file or clickhouse (default: clickhouse when CLICKHOUSE_URL is set)')
+    .option('--microbench <id>', 'micro-benchmark result for the in-process claims (default: the newest that is not a smoke run)')
+    .option('--microbench-dir <dir>', 'micro-benchmark results of the file store (default: microbench/)')
     .action(async (runs: string[], flags: ClaimsFlags) => {
       const config = storeConfigFromEnv({ ...(flags.results !== undefined && { results: flags.results }), ...(flags.store !== undefined && { store: flags.store }) });
       const store = await openStore(config);
+      const microbench = await openMicrobenchStore(config, microbenchRootFrom(flags.microbenchDir)).catch(async (err: unknown) => {
+        await store.close();
+        throw err;
+      });
       try {
         const out = await runClaims(
           {
@@ -37,14 +45,16 @@ export function register(program: Command): void {
             file: flags.file,
             format: flags.json ? 'json' : flags.markdown ? 'markdown' : 'text',
             ...(flags.write !== false && config.kind === 'file' && { write_to: config.resultsRoot }),
+            ...(flags.microbench !== undefined && { microbench: flags.microbench }),
           },
           store,
+          microbench,
         );
         if (!out.ok) throw new UserError(`cannot evaluate claims:\n  ${out.problems.join('\n  ')}`);
         process.stdout.write(out.stdout);
         if (out.written) process.stderr.write(`verdicts written to ${out.written}\n`);
       } finally {
-        await store.close();
+        await Promise.all([store.close(), microbench.close()]);
       }
     });
 }

@@ -5,7 +5,7 @@ import { runPipeline } from '../pipeline/pipeline.ts';
 import { renderPlan } from '../plan/index.ts';
 import { renderSummaryMarkdown, renderSummaryText, summarize } from '../report/index.ts';
 import { runClaims } from '../claims/run-claims.ts';
-import { FileStore, openSinks, storeConfigFromEnv } from '../store/index.ts';
+import { FileStore, MicrobenchFileStore, microbenchRootFrom, openSinks, storeConfigFromEnv } from '../store/index.ts';
 import path from 'node:path';
 import { EXIT, UserError } from '../errors/user-error.ts';
 import { addPlanOptions, planFromFlags, REPO_ROOT, type PlanFlags } from './plan-options.ts';
@@ -44,6 +44,7 @@ export function register(program: Command): void {
       const claims = await runClaims(
         { runs: [run.manifest.run_id], file: path.join(REPO_ROOT, 'claims', 'decision-record.json'), format: flags.markdown ? 'markdown' : 'text', write_to: config.resultsRoot },
         new FileStore(config.resultsRoot),
+        new MicrobenchFileStore(microbenchRootFrom(undefined)),
       );
       if (claims.ok && !flags.json) writeData(`\n${claims.stdout}`);
       else if (!claims.ok) process.stderr.write(`harness: claims not evaluated: ${claims.problems.join('; ')}\n`);
