@@ -20,7 +20,7 @@ function result(records: MicrobenchRecord[], smoke = false): StoredMicrobench {
 }
 
 const claim = (fields: Record<string, unknown>) =>
-  Claim.parse({ id: 'c', description: 'd', kind: 'microbench', function: 'ingest', implementation: 'python-ffi', batch_size: 1, op: '<=', ...fields });
+  Claim.parse({ id: 'c', description: 'd', kind: 'microbench', function: 'ingest', implementation: 'python-ffi', batch_size: 1, op: '<=', ...fields }) as Extract<Claim, { kind: 'microbench' }>;
 
 const mb = result([
   record('noop', 'python-ffi', 1, around(50, 10)),
