@@ -149,11 +149,15 @@ export function bandCounts(lanes: readonly BandLane[]): Record<BandKind, number>
   return counts;
 }
 
-/** One line per reason ("not recorded (v1 run)" for every processor of an old run), not one per missing lane. */
+/** One line per kind and reason ("not recorded (v1 run)" for every processor of an old run), not one per missing lane. */
 export function gapNotes(gaps: readonly LaneGap[]): string[] {
-  return [...new Set(gaps.map((g) => g.reason))].map((reason) => {
-    const which = gaps.filter((g) => g.reason === reason);
-    const kinds = [...new Set(which.map((g) => (g.kind === 'gc' ? 'GC cycles' : 'platform stalls')))].join(' and ');
-    return `${kinds} of ${[...new Set(which.map((g) => g.processor))].join(', ')}: ${reason}`;
-  });
+  const what = (g: LaneGap) => (g.kind === 'gc' ? 'GC cycles' : 'platform stalls');
+  const groups = new Map<string, { what: string; reason: string; processors: Set<string> }>();
+  for (const g of gaps) {
+    const key = `${what(g)}\n${g.reason}`;
+    const group = groups.get(key) ?? { what: what(g), reason: g.reason, processors: new Set<string>() };
+    group.processors.add(g.processor);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map((g) => `${g.what} of ${[...g.processors].join(', ')}: ${g.reason}`);
 }
