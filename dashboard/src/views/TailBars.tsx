@@ -13,8 +13,8 @@ function TailTooltip({ active, payload }: { active?: boolean; payload?: Array<{ 
           {CAUSE_ORDER.map((c) => (
             <tr key={c} data-cause={c}>
               <td>{CAUSES[c].label}</td>
-              <td className="num">{d[`${c}_count`] ?? 0}</td>
-              <td className="num">{formatShare(d[c] ?? 0)}</td>
+              <td className="num" data-cell="count">{d[`${c}_count`] ?? 0}</td>
+              <td className="num" data-cell="share">{formatShare(d[c] ?? 0)}</td>
             </tr>
           ))}
         </tbody>
