@@ -124,7 +124,7 @@ export function tailBars(rows: readonly TailProcessor[]): TailBarDatum[] {
           const d: TailBarDatum = { label: `${r.processor} ${LEVELS[mix.level]}`, processor: r.processor, level: mix.level, slow: mix.slow };
           for (const c of mix.causes) {
             d[c.cause] = c.share;
-            d[`${c.cause}_count`] = c.count;
+            d[`${c.cause}_count` as const] = c.count;
           }
           return d;
         }),

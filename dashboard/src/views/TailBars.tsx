@@ -13,7 +13,7 @@ function TailTooltip({ active, payload }: { active?: boolean; payload?: Array<{ 
           {CAUSE_ORDER.map((c) => (
             <tr key={c} data-cause={c}>
               <td>{CAUSES[c].label}</td>
-              <td className="num" data-cell="count">{d[`${c}_count`] ?? 0}</td>
+              <td className="num" data-cell="count">{d[`${c}_count` as const] ?? 0}</td>
               <td className="num" data-cell="share">{formatShare(d[c] ?? 0)}</td>
             </tr>
           ))}
