@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MeasurementView, RunView } from '../../../harness/src/serve/api-types.ts';
-import { bandCounts, bandLanes, gapNotes, mergeBands } from './bands.ts';
+import { bandCounts, bandLanes, gapNotes, mergeBands, overlapsLoad } from './bands.ts';
 import { realRunView, runView } from './fixtures.ts';
 
 let real: RunView;
@@ -43,12 +43,21 @@ describe('bandLanes', () => {
     expect(lanes.filter((l) => l.kind !== 'gc').map((l) => l.raw_count)).toEqual([go.platform!.stalls.length, go.platform!.stalls.length]);
   });
 
-  it('lays out one GC lane per cycle kind, holding every cycle', () => {
+  it('lays out one GC lane per cycle kind, holding every cycle of the load', () => {
     const go = structuredClone(measurement(real, 'go'));
     go.gc_cycles![0]!.kind = 'mark assist';
     const gc = bandLanes([go], 4).lanes.filter((l) => l.kind === 'gc');
     expect(gc.map((l) => l.label)).toEqual(['GC mark assist', 'GC major']);
-    expect(gc.reduce((s, l) => s + l.raw_count, 0)).toBe(go.gc_cycles!.length);
+    expect(gc.reduce((s, l) => s + l.raw_count, 0)).toBe(go.gc_cycles!.filter((c) => overlapsLoad(c, 4)).length);
+  });
+
+  it('leaves out GC cycles that ended before the load started (start-up and preload)', () => {
+    const node = measurement(real, 'node', 2);
+    const before = node.gc_cycles!.filter((c) => c.start_s + c.duration_us / 1e6 <= 0);
+    expect(before.length).toBeGreaterThan(0);
+    const gc = bandLanes([node], 4).lanes.filter((l) => l.kind === 'gc');
+    expect(gc.reduce((s, l) => s + l.raw_count, 0)).toBe(node.gc_cycles!.length - before.length);
+    expect(Math.min(...gc.flatMap((l) => l.bands.map((b) => b.end_s)))).toBeGreaterThan(0);
   });
 
   it('orders lanes by processor, then stalls on its CPU, on the driver\u2019s and its GC kinds', () => {
@@ -90,7 +99,7 @@ describe('bandCounts', () => {
     expect(bandCounts(bandLanes([node], 4).lanes)).toEqual({
       stall_processor_cpu: node.platform!.stalls.filter((s) => s.cpu === 1).length,
       stall_driver_cpu: node.platform!.stalls.filter((s) => s.cpu === 0).length,
-      gc: node.gc_cycles!.length,
+      gc: node.gc_cycles!.filter((c) => overlapsLoad(c, 4)).length,
     });
   });
 });

@@ -50,7 +50,7 @@ export interface BandLanes {
   gaps: LaneGap[];
 }
 
-interface Span {
+export interface Span {
   start_s: number;
   duration_us: number;
 }
@@ -75,6 +75,12 @@ export function mergeBands(spans: readonly Span[], resolution_s: number): Band[]
 }
 
 const cpuList = (cpus: readonly number[]) => `CPU ${cpus.join(',')}`;
+
+/**
+ * Whether a span overlaps the load, [0, load_s] from the start of warmup. The collector also runs
+ * while the processor starts and preloads, before the driver's t0: those cycles delayed no request.
+ */
+export const overlapsLoad = (s: Span, load_s: number) => s.start_s + s.duration_us / 1e6 > 0 && s.start_s < load_s;
 
 function stallLanes(m: MeasurementView, resolution_s: number): { lanes: BandLane[]; gaps: LaneGap[] } {
   const gap = (kind: BandKind, reason: string): LaneGap => ({ processor: m.processor, kind, reason });
@@ -102,15 +108,16 @@ function stallLanes(m: MeasurementView, resolution_s: number): { lanes: BandLane
   return { lanes: [lane('stall_processor_cpu', 'processor'), lane('stall_driver_cpu', 'driver')], gaps: [] };
 }
 
-function gcLanes(m: MeasurementView, resolution_s: number): { lanes: BandLane[]; gaps: LaneGap[] } {
+function gcLanes(m: MeasurementView, span_s: number, resolution_s: number): { lanes: BandLane[]; gaps: LaneGap[] } {
   const gap = (reason: string): LaneGap => ({ processor: m.processor, kind: 'gc', reason });
   if (m.runtime && !m.runtime.collector) return { lanes: [], gaps: [gap('no collector')] };
   if (m.gc_cycles === undefined) return { lanes: [], gaps: [gap('not recorded (v1 run)')] };
-  if (m.gc_cycles.length === 0) return { lanes: [], gaps: [gap('none recorded')] };
-  const kinds = [...new Set(m.gc_cycles.map((c) => c.kind))];
+  const cycles = m.gc_cycles.filter((c) => overlapsLoad(c, span_s));
+  if (cycles.length === 0) return { lanes: [], gaps: [gap('none during the load')] };
+  const kinds = [...new Set(cycles.map((c) => c.kind))];
   return {
     lanes: kinds.map((kind) => {
-      const mine = m.gc_cycles!.filter((c) => c.kind === kind);
+      const mine = cycles.filter((c) => c.kind === kind);
       return {
         id: `${m.processor}/gc/${kind}`,
         processor: m.processor,
@@ -134,7 +141,7 @@ export function bandLanes(ms: readonly MeasurementView[], span_s: number, steps 
   const lanes: BandLane[] = [];
   const gaps: LaneGap[] = [];
   for (const m of ms) {
-    for (const part of [stallLanes(m, resolution_s), gcLanes(m, resolution_s)]) {
+    for (const part of [stallLanes(m, resolution_s), gcLanes(m, span_s, resolution_s)]) {
       lanes.push(...part.lanes);
       gaps.push(...part.gaps);
     }

@@ -1,7 +1,8 @@
 // The figures behind the bands of one repetition, one row per processor: what the stall recorder
 // counted on each role's CPUs during the measure phase (its own summary, not a recount of the
-// stored list, which stops at 2,000) and the collector's cycles.
+// stored list, which stops at 2,000) and the collector's cycles during the load (warmup and measure).
 import type { MeasurementView } from '../../../harness/src/serve/api-types.ts';
+import { overlapsLoad } from './bands.ts';
 
 export interface RoleStalls {
   cpus: number[];
@@ -32,7 +33,9 @@ function role(cpus: NonNullable<MeasurementView['platform']>['cpus'], which: 'pr
 function gcOf(m: MeasurementView): PlatformRow['gc'] {
   if (m.runtime && !m.runtime.collector) return 'no collector';
   if (m.gc_cycles === undefined) return 'not recorded (v1 run)';
-  return { cycles: m.gc_cycles.length, total_us: m.gc_cycles.reduce((s, c) => s + c.duration_us, 0) };
+  const load_s = m.phases.reduce((s, p) => s + p.duration_s, 0);
+  const cycles = m.gc_cycles.filter((c) => overlapsLoad(c, load_s));
+  return { cycles: cycles.length, total_us: cycles.reduce((s, c) => s + c.duration_us, 0) };
 }
 
 export function platformRow(m: MeasurementView): PlatformRow {
