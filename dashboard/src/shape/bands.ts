@@ -82,6 +82,9 @@ const cpuList = (cpus: readonly number[]) => `CPU ${cpus.join(',')}`;
  */
 export const overlapsLoad = (s: Span, load_s: number) => s.start_s + s.duration_us / 1e6 > 0 && s.start_s < load_s;
 
+/** Warmup plus measure: how long the driver loaded this measurement's processor. */
+export const loadSeconds = (m: MeasurementView) => m.phases.reduce((s, p) => s + p.duration_s, 0);
+
 function stallLanes(m: MeasurementView, resolution_s: number): { lanes: BandLane[]; gaps: LaneGap[] } {
   const gap = (kind: BandKind, reason: string): LaneGap => ({ processor: m.processor, kind, reason });
   if (m.platform === undefined) {
@@ -108,11 +111,11 @@ function stallLanes(m: MeasurementView, resolution_s: number): { lanes: BandLane
   return { lanes: [lane('stall_processor_cpu', 'processor'), lane('stall_driver_cpu', 'driver')], gaps: [] };
 }
 
-function gcLanes(m: MeasurementView, span_s: number, resolution_s: number): { lanes: BandLane[]; gaps: LaneGap[] } {
+function gcLanes(m: MeasurementView, resolution_s: number): { lanes: BandLane[]; gaps: LaneGap[] } {
   const gap = (reason: string): LaneGap => ({ processor: m.processor, kind: 'gc', reason });
   if (m.runtime && !m.runtime.collector) return { lanes: [], gaps: [gap('no collector')] };
   if (m.gc_cycles === undefined) return { lanes: [], gaps: [gap('not recorded (v1 run)')] };
-  const cycles = m.gc_cycles.filter((c) => overlapsLoad(c, span_s));
+  const cycles = m.gc_cycles.filter((c) => overlapsLoad(c, loadSeconds(m)));
   if (cycles.length === 0) return { lanes: [], gaps: [gap('none during the load')] };
   const kinds = [...new Set(cycles.map((c) => c.kind))];
   return {
@@ -141,7 +144,7 @@ export function bandLanes(ms: readonly MeasurementView[], span_s: number, steps 
   const lanes: BandLane[] = [];
   const gaps: LaneGap[] = [];
   for (const m of ms) {
-    for (const part of [stallLanes(m, resolution_s), gcLanes(m, span_s, resolution_s)]) {
+    for (const part of [stallLanes(m, resolution_s), gcLanes(m, resolution_s)]) {
       lanes.push(...part.lanes);
       gaps.push(...part.gaps);
     }

@@ -2,7 +2,7 @@
 // counted on each role's CPUs during the measure phase (its own summary, not a recount of the
 // stored list, which stops at 2,000) and the collector's cycles during the load (warmup and measure).
 import type { MeasurementView } from '../../../harness/src/serve/api-types.ts';
-import { overlapsLoad } from './bands.ts';
+import { loadSeconds, overlapsLoad } from './bands.ts';
 
 export interface RoleStalls {
   cpus: number[];
@@ -33,8 +33,7 @@ function role(cpus: NonNullable<MeasurementView['platform']>['cpus'], which: 'pr
 function gcOf(m: MeasurementView): PlatformRow['gc'] {
   if (m.runtime && !m.runtime.collector) return 'no collector';
   if (m.gc_cycles === undefined) return 'not recorded (v1 run)';
-  const load_s = m.phases.reduce((s, p) => s + p.duration_s, 0);
-  const cycles = m.gc_cycles.filter((c) => overlapsLoad(c, load_s));
+  const cycles = m.gc_cycles.filter((c) => overlapsLoad(c, loadSeconds(m)));
   return { cycles: cycles.length, total_us: cycles.reduce((s, c) => s + c.duration_us, 0) };
 }
 
