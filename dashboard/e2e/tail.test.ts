@@ -84,7 +84,8 @@ describe('what the tail is made of', () => {
   it('draws a stacked bar per processor for p99 and for p99.9', async () => {
     await open(tailView, '[data-testid=chart-tail] .recharts-bar-rectangle');
     // recharts 3 draws tick labels in a layer of their own: tell the category axis' by their text.
-    const labels = (await page.locator('[data-testid=chart-tail] .recharts-cartesian-axis-tick-value').allInnerTexts()).filter((t) => / p99(\.9)?$/.test(t));
+    const ticks = await page.locator('[data-testid=chart-tail] .recharts-cartesian-axis-tick-value').evaluateAll((ts) => ts.map((t) => t.textContent ?? ''));
+    const labels = ticks.filter((t) => / p99(\.9)?$/.test(t));
     expect(labels).toEqual(real.manifest.processors.flatMap((p) => [`${p.name} p99`, `${p.name} p99.9`]));
     // One segment per cause with requests in it (recharts leaves empty segments out).
     const segments = real.manifest.processors.reduce((n, p) => {
@@ -97,7 +98,8 @@ describe('what the tail is made of', () => {
   it('gives the pooled counts of every cause on hover', async () => {
     const tick = page.locator('[data-testid=chart-tail] .recharts-cartesian-axis-tick-value', { hasText: /^node p99$/ });
     const box = (await tick.boundingBox())!;
-    const chart = (await page.locator('[data-testid=chart-tail] .recharts-surface').first().boundingBox())!;
+    // Into the plot, at the bar's height: the category axis' band under the pointer picks the bar.
+    const chart = (await page.locator('[data-testid=chart-tail] .recharts-wrapper').boundingBox())!;
     await page.mouse.move(chart.x + chart.width * 0.6, box.y + box.height / 2);
     const tooltip = page.locator('[data-testid=tail-tooltip]');
     await tooltip.waitFor();

@@ -32,9 +32,10 @@ export function TailBars({ data }: { data: TailBarDatum[] }) {
       <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 8 }} barSize={BAR_PX}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={(v: number) => `${v * 100}%`} />
-        <YAxis type="category" dataKey="label" width={120} />
+        <YAxis type="category" dataKey="label" width={136} />
         <Tooltip content={<TailTooltip />} cursor={{ fill: '#f3f4f6' }} />
-        <Legend />
+        {/* In precedence order (the default sorts by name), in the text colour: the pale causes are unreadable as text. */}
+        <Legend itemSorter={null} formatter={(value) => <span style={{ color: '#111827' }}>{value}</span>} />
         {CAUSE_ORDER.map((c) => (
           <Bar key={c} dataKey={c} name={CAUSES[c].label} stackId="tail" fill={CAUSES[c].color} stroke="#fff" strokeWidth={0.5} isAnimationActive={false} />
         ))}

@@ -25,7 +25,7 @@ export function TailView({ run, scenario }: { run: RunView; scenario: string }) 
   }
   return (
     <div className="view" data-testid="view-tail">
-      <div className="grid">
+      <div className="grid grid-tail">
         <Card
           title={`What the tail is made of — ${scenario}`}
           note="each request slower than its repetition's p99 (and, in the second bar, its p99.9) gets one primary cause: the first in the legend's order its interval (intended send → done) overlaps. Counts pooled over the successful repetitions: added up, then divided by the pooled slow requests. Hover a bar for the counts."
