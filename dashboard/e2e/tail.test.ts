@@ -2,7 +2,7 @@
 // Overview's clean p99, in a real browser over a real run's files (e2e/fixtures/run-quick-ingest:
 // a quick run of go, node, node-rust and rust, schema v2) and a v1 run beside it. Every figure
 // checked here is read from the run's files, not from the app's own shaping code. Screenshots:
-// e2e/artifacts/{tail,latency-bands}.png (and screenshots/ with UPDATE_SCREENSHOTS=1).
+// e2e/artifacts/{tail,latency-bands,overview-clean}.png (and screenshots/ with UPDATE_SCREENSHOTS=1).
 import { copyFile, cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -214,6 +214,7 @@ describe('clean p99 in the Overview', () => {
     }
     await page.waitForSelector('[data-testid=chart-latency] .recharts-bar-rectangle path');
     expect(await page.locator('[data-testid=chart-latency] .recharts-bar-rectangle path').count()).toBe(3 * real.manifest.processors.length);
+    await shoot('overview-clean');
   });
 
   it('says "not recorded (v1 run)" for a v1 run and keeps its two bars', async () => {
