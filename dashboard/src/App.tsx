@@ -10,7 +10,7 @@ import { useUrlState } from './state/useUrlState.ts';
 import { ClaimsView } from './views/ClaimsView.tsx';
 import { InProcessView } from './views/InProcessView.tsx';
 import { CompareView, defaultPair } from './views/CompareView.tsx';
-import { RunViews, type RunViewName } from './views/RunViews.tsx';
+import { isRunView, RunViews } from './views/RunViews.tsx';
 import { TradeoffsView } from './views/TradeoffsView.tsx';
 import { TrendsView } from './views/TrendsView.tsx';
 
@@ -23,12 +23,10 @@ export function App() {
   const scenarios = useMemo(() => [...new Set(runs.flatMap((r) => r.scenarios))], [runs]);
   const singleRun = source.kind === 'report';
 
-  const isRunView = state.view === 'overview' || state.view === 'distribution' || state.view === 'latency' || state.view === 'memory';
-
   let body;
   if (errors.length) body = <ErrorBox title="Invalid URL" error={errors.join('; ')} />;
   // The run views fetch their run themselves, in parallel with the run list (which only fills the picker).
-  else if (isRunView) body = <RunViews view={state.view as RunViewName} runId={state.run} state={state} update={update} />;
+  else if (isRunView(state.view)) body = <RunViews view={state.view} runId={state.run} state={state} update={update} />;
   // Micro-benchmark results are not runs: the view lists its own.
   else if (state.view === 'inprocess') body = <InProcessView id={state.mb} onPick={(mb) => update({ mb })} />;
   // Trade-offs are their own kind of run: shown whether or not a latency run exists.

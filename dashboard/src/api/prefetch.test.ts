@@ -32,7 +32,7 @@ describe('index.html prefetch', () => {
   });
 
   it('treats as run views exactly the app\u2019s run views', () => {
-    const runViews: RunViewName[] = ['overview', 'distribution', 'latency', 'memory'];
+    const runViews: RunViewName[] = ['overview', 'distribution', 'tail', 'latency', 'memory'];
     for (const view of VIEWS) {
       const paths = prefetchedPaths(`http://h:1/#view=${view}`);
       expect(paths.includes(apiPaths.latest()), view).toBe((runViews as string[]).includes(view));

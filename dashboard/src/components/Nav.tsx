@@ -3,6 +3,7 @@ import { VIEWS, type View } from '../state/url.ts';
 const LABELS: Record<View, string> = {
   overview: 'Overview',
   distribution: 'Latency distribution',
+  tail: 'Tail causes',
   latency: 'Latency over time',
   memory: 'Memory over time',
   trends: 'Trends',

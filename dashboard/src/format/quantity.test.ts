@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatRate, formatRatio } from './quantity.ts';
+import { formatChange, formatRate, formatRatio, formatShare } from './quantity.ts';
 
 describe('formatRate', () => {
   it('uses SI prefixes for large rates', () => {
@@ -20,5 +20,13 @@ describe('formatRatio and formatChange', () => {
     expect(formatChange(0.123)).toBe('+12.3 %');
     expect(formatChange(-0.04)).toBe('−4.0 %');
     expect(formatChange(0)).toBe('±0.0 %');
+  });
+});
+
+describe('formatShare', () => {
+  it('prints a share as a percentage with three significant digits', () => {
+    expect(formatShare(0.2333)).toBe('23.3 %');
+    expect(formatShare(1)).toBe('100 %');
+    expect(formatShare(0.00069)).toBe('0.07 %');
   });
 });

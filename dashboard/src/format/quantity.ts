@@ -27,3 +27,8 @@ export function formatChange(fraction: number): string {
   const sign = pct > 0 ? '+' : pct < 0 ? '−' : '±';
   return `${sign}${Math.abs(pct).toFixed(1)} %`;
 }
+
+/** A share of a whole: `formatShare(0.2333)` → "23.3 %", `formatShare(0.00069)` → "0.07 %". */
+export function formatShare(fraction: number): string {
+  return Number.isFinite(fraction) ? `${significant(fraction * 100)} %` : '—';
+}

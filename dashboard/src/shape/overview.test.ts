@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runView } from './fixtures.ts';
+import { realRunView, runView } from './fixtures.ts';
 import { overviewRows } from './overview.ts';
 import { median } from './bootstrap.ts';
 
@@ -44,5 +44,19 @@ describe('overviewRows', () => {
     const row = overviewRows(broken).find((r) => r.scenario === 'ingest' && r.processor === 'node')!;
     expect(row.repetitions_ok).toBe(2);
     expect(row.repetitions_total).toBe(3);
+  });
+
+  it('reports the median clean p99 over repetitions of a run that recorded it', async () => {
+    const real = await realRunView();
+    const row = overviewRows(real).find((r) => r.processor === 'node')!;
+    const cleans = real.measurements.filter((m) => m.processor === 'node').map((m) => m.clean!.p99!.value_us);
+    expect(row.p99_clean_us?.estimate).toBe(median(cleans));
+    expect(row.clean_recorded).toBe(true);
+  });
+
+  it('has no clean p99 for a run written before it existed, and says the run is that old', () => {
+    const row = rows.find((r) => r.processor === 'go')!;
+    expect(row.p99_clean_us).toBeNull();
+    expect(row.clean_recorded).toBe(false);
   });
 });

@@ -12,6 +12,10 @@ export interface OverviewRow {
   repetitions_total: number;
   p99_us: Estimate;
   p999_us: Estimate;
+  /** The processor's own p99 (v2 runs: platform- and driver-delayed requests set aside), median over repetitions; null when none recorded it. */
+  p99_clean_us: Estimate | null;
+  /** False for runs written before the clean figures existed (v1): the view says "not recorded". */
+  clean_recorded: boolean;
   /** Median p99 over the baseline's median p99; null when the baseline has no value here. */
   p99_ratio: number | null;
   p999_ratio: number | null;
@@ -56,6 +60,8 @@ function rowFor(run: RunView, scenario: string, processor: string): OverviewRow 
     repetitions_total: all.length,
     p99_us: estimateOf(phases.map((p) => p.corrected.p99_us)),
     p999_us: estimateOf(phases.map((p) => p.corrected.p999_us)),
+    p99_clean_us: nullableEstimate(ok.map((m) => m.clean?.p99?.value_us)),
+    clean_recorded: ok.some((m) => m.clean !== undefined),
     p99_ratio: null,
     p999_ratio: null,
     peak_rss_bytes: estimateOf(ok.flatMap((m) => (m.resources ? [m.resources.peak_rss_bytes] : []))),

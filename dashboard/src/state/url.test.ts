@@ -13,7 +13,7 @@ describe('parseUrlState', () => {
   it('reports an unknown view and keeps the default', () => {
     const { state, errors } = parseUrlState('#view=nope');
     expect(state.view).toBe('overview');
-    expect(errors).toEqual(['unknown view "nope" (one of overview, distribution, latency, memory, trends, compare, claims, inprocess, tradeoffs)']);
+    expect(errors).toEqual(['unknown view "nope" (one of overview, distribution, tail, latency, memory, trends, compare, claims, inprocess, tradeoffs)']);
   });
   it('reports a repetition that is not a number', () => {
     expect(parseUrlState('#rep=-1').errors).toEqual(['repetition "-1" is not a whole number']);

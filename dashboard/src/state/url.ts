@@ -3,7 +3,7 @@
 // history.pushState with a new query is not allowed. Values the app cannot check itself (run ids,
 // scenario names) pass through: the API validates them and the view shows its 400 answer.
 
-export const VIEWS = ['overview', 'distribution', 'latency', 'memory', 'trends', 'compare', 'claims', 'inprocess', 'tradeoffs'] as const;
+export const VIEWS = ['overview', 'distribution', 'tail', 'latency', 'memory', 'trends', 'compare', 'claims', 'inprocess', 'tradeoffs'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const WHICH = ['both', 'corrected', 'uncorrected'] as const;

@@ -3,15 +3,21 @@ import { durationUnitFor, formatDuration } from '../format/duration.ts';
 import type { OverviewRow } from '../shape/overview.ts';
 import { processorColor } from '../components/colors.ts';
 
-/** p99 and p99.9 per processor with the bootstrap interval over repetitions as error bars. */
+/**
+ * p99 and p99.9 per processor with the bootstrap interval over repetitions as error bars, and the
+ * clean p99 beside the raw one when the run recorded it (v1 runs draw the two raw bars only).
+ */
 export function LatencyBars({ rows }: { rows: OverviewRow[] }) {
   const data = rows.map((r) => ({
     processor: r.processor,
     p99: r.p99_us.estimate,
     p99_err: [r.p99_us.estimate - r.p99_us.low, r.p99_us.high - r.p99_us.estimate],
+    p99_clean: r.p99_clean_us?.estimate,
+    p99_clean_err: r.p99_clean_us ? [r.p99_clean_us.estimate - r.p99_clean_us.low, r.p99_clean_us.high - r.p99_clean_us.estimate] : undefined,
     p999: r.p999_us.estimate,
     p999_err: [r.p999_us.estimate - r.p999_us.low, r.p999_us.high - r.p999_us.estimate],
   }));
+  const anyClean = rows.some((r) => r.p99_clean_us !== null);
   const unit = durationUnitFor(Math.max(0, ...rows.map((r) => r.p999_us.high)));
   return (
     <ResponsiveContainer width="100%" height={260}>
@@ -26,6 +32,14 @@ export function LatencyBars({ rows }: { rows: OverviewRow[] }) {
           ))}
           <ErrorBar dataKey="p99_err" width={6} stroke="#111827" strokeWidth={1.5} />
         </Bar>
+        {anyClean ? (
+          <Bar dataKey="p99_clean" name="p99 clean" isAnimationActive={false} fillOpacity={0.75}>
+            {data.map((d) => (
+              <Cell key={d.processor} fill={processorColor(d.processor)} stroke="#111827" strokeDasharray="3 2" />
+            ))}
+            <ErrorBar dataKey="p99_clean_err" width={6} stroke="#111827" strokeWidth={1.5} />
+          </Bar>
+        ) : null}
         <Bar dataKey="p999" name="p99.9" isAnimationActive={false} fillOpacity={0.45}>
           {data.map((d) => (
             <Cell key={d.processor} fill={processorColor(d.processor)} />

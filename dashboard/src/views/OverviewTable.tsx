@@ -5,7 +5,8 @@ import { formatRate, formatRatio } from '../format/quantity.ts';
 import type { Estimate } from '../shape/bootstrap.ts';
 import type { OverviewRow } from '../shape/overview.ts';
 
-function WithCi({ e, format }: { e: Estimate; format: (v: number) => string }) {
+/** A median with its interval over repetitions (none for a single repetition). */
+export function WithCi({ e, format }: { e: Estimate; format: (v: number) => string }) {
   return (
     <>
       <Num>{format(e.estimate)}</Num>
@@ -29,6 +30,7 @@ export function OverviewTable({ rows }: { rows: OverviewRow[] }) {
           <th>reps</th>
           <th>p99 [95% CI]</th>
           <th>× baseline</th>
+          <th title="the processor's own p99: requests delayed by platform stalls or by the driver set aside">p99 clean [95% CI]</th>
           <th>p99.9 [95% CI]</th>
           <th>× baseline</th>
           <th>steady RSS</th>
@@ -51,6 +53,7 @@ export function OverviewTable({ rows }: { rows: OverviewRow[] }) {
             <td><Num>{r.repetitions_ok}/{r.repetitions_total}</Num></td>
             <td data-cell="p99"><WithCi e={r.p99_us} format={(v) => formatDuration(v)} /></td>
             <td><Num>{r.p99_ratio === null ? '—' : formatRatio(r.p99_ratio)}</Num></td>
+            <td data-cell="p99_clean">{r.p99_clean_us ? <WithCi e={r.p99_clean_us} format={(v) => formatDuration(v)} /> : <span className="status">{r.clean_recorded ? '—' : 'not recorded (v1 run)'}</span>}</td>
             <td data-cell="p999"><WithCi e={r.p999_us} format={(v) => formatDuration(v)} /></td>
             <td><Num>{r.p999_ratio === null ? '—' : formatRatio(r.p999_ratio)}</Num></td>
             <td data-cell="steady_rss"><Num>{formatBytes(r.steady_rss_bytes.estimate)}</Num></td>

@@ -1,5 +1,6 @@
 import { apiPaths } from '../../../harness/src/serve/api-paths.ts';
 import type { LatestResponse } from '../../../harness/src/serve/api-types.ts';
+import { RUN_VIEWS } from '../../../harness/src/serve/prefetch.ts';
 import { useApi } from '../api/useApi.ts';
 import { Picker } from '../components/Picker.tsx';
 import { RunHeader } from '../components/RunHeader.tsx';
@@ -9,8 +10,11 @@ import { DistributionView } from './DistributionView.tsx';
 import { LatencyTimeView } from './LatencyTimeView.tsx';
 import { MemoryTimeView } from './MemoryTimeView.tsx';
 import { OverviewView } from './OverviewView.tsx';
+import { TailView } from './TailView.tsx';
 
-export type RunViewName = 'overview' | 'distribution' | 'latency' | 'memory';
+export type RunViewName = (typeof RUN_VIEWS)[number];
+
+export const isRunView = (view: string): view is RunViewName => (RUN_VIEWS as readonly string[]).includes(view);
 
 /**
  * The views of one run: fetch it (the newest when none is selected, without waiting for the run
@@ -39,6 +43,7 @@ export function RunViews({ view, runId, state, update }: { view: RunViewName; ru
       </div>
       {view === 'overview' ? <OverviewView run={run} scenario={scenario} /> : null}
       {view === 'distribution' ? <DistributionView run={run} scenario={scenario} which={state.which} /> : null}
+      {view === 'tail' ? <TailView run={run} scenario={scenario} /> : null}
       {view === 'latency' ? <LatencyTimeView run={run} scenario={scenario} rep={state.rep} onRep={(rep) => update({ rep })} /> : null}
       {view === 'memory' ? <MemoryTimeView run={run} scenario={scenario} rep={state.rep} onRep={(rep) => update({ rep })} /> : null}
     </>

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticRun } from '../results/synthetic.ts';
 import { apiPaths } from '../serve/api-paths.ts';
+import type { RunResponse } from '../serve/api-types.ts';
+import { contractRuns } from '../store/contract-fixtures.ts';
 import { sampleTradeoffs } from '../tradeoffs/fixtures/sample-result.ts';
 import { jsonScriptSafe, renderHtmlReport, scriptSafe } from './html.ts';
 
@@ -47,5 +49,18 @@ describe('renderHtmlReport', () => {
     const tradeoffs = sampleTradeoffs();
     expect(answersOf(await renderHtmlReport(run, { tradeoffs }))[apiPaths.tradeoffs()]).toEqual({ state: 'measured', result: tradeoffs });
     expect(answersOf(await renderHtmlReport(run))[apiPaths.tradeoffs()]).toMatchObject({ state: 'none' });
+  }, 120_000);
+
+  it('embeds each measurement\u2019s stalls, tail composition, clean percentiles and GC cycles for the tail view and the bands', async () => {
+    const run = contractRuns().find((r) => r.manifest.run_id === 'c-004-main')!;
+    const html = await renderHtmlReport(run);
+    const answers = JSON.parse(/<script id="report-data" type="application\/json">([\s\S]*?)<\/script>/.exec(html)![1]!) as Record<string, unknown>;
+    const embedded = (answers[apiPaths.run('c-004-main')] as RunResponse).run.measurements;
+    const withTail = run.measurements.filter((m) => m.tail !== undefined);
+    expect(withTail.length).toBeGreaterThan(0);
+    for (const m of withTail) {
+      const back = embedded.find((e) => e.scenario === m.scenario && e.processor === m.processor && e.repetition === m.repetition)!;
+      expect({ tail: back.tail, clean: back.clean, platform: back.platform, gc_cycles: back.gc_cycles }).toEqual({ tail: m.tail, clean: m.clean, platform: m.platform, gc_cycles: m.gc_cycles });
+    }
   }, 120_000);
 });

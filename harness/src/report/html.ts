@@ -1,7 +1,8 @@
 // `harness report <run> --html`: one self-contained HTML file — the dashboard's own build with its
 // JS, CSS and the run's data inlined — that opens from file:// with no server, for attaching to
-// a review. The single-run views (overview, distribution, latency and memory over time, claims)
-// work; trends and compare need a store and are left out.
+// a review. The single-run views (overview, distribution, what the tail is made of, latency and
+// memory over time, claims) work; trends and compare need a store and are left out. The tail
+// view, the bands and the clean p99 need nothing beyond the run answer: the v2 fields travel in it.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunRecord } from '../results/schema.ts';

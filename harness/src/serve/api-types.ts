@@ -9,6 +9,12 @@ import type { RunSummary, SeriesMetric, SeriesPoint } from '../store/types.ts';
 /** A phase without its encoded histograms: the views draw percentiles, not bytes. */
 export type PhaseView = Omit<PhaseResult, 'corrected_hdr' | 'uncorrected_hdr'>;
 export type IntervalView = Omit<Interval, 'corrected_hdr'>;
+/**
+ * A measurement as the views get it. Since result schema v2 it also carries `platform` (the stall
+ * recorder's summary and the measure phase's stalls), `tail`, `clean`, `raw_intervals` and
+ * `gc_cycles`, which the tail view, the latency chart's bands and the Overview's clean p99 draw;
+ * in runs written before them the fields are absent (not null), and the views say so.
+ */
 export type MeasurementView = Omit<Measurement, 'phases' | 'intervals'> & { phases: PhaseView[]; intervals: IntervalView[] };
 
 /** A run as the views need it: everything except the encoded histograms (those come from /api/histogram). */

@@ -7,7 +7,7 @@
 import { apiPaths, RUN_LIST_LIMIT } from './api-paths.ts';
 
 /** The views that fetch one run (dashboard/src/views/RunViews.tsx); the default view is the first. */
-export const RUN_VIEWS = ['overview', 'distribution', 'latency', 'memory'] as const;
+export const RUN_VIEWS = ['overview', 'distribution', 'tail', 'latency', 'memory'] as const;
 
 const js = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
 

@@ -98,6 +98,20 @@ export function storeContract(label: string, factory: SeededStoreFactory, opts: 
       }
     });
 
+    it('returns the v2 figures (stalls, tail composition, clean percentiles, GC cycles) exactly, and none for a measurement written without them', async () => {
+      const back = (await store().getRun('c-004-main'))!;
+      const key = (m: Measurement) => `${m.scenario}/${m.processor}/${m.repetition}`;
+      const got = new Map(back.measurements.map((m) => [key(m), m]));
+      const written = byId.get('c-004-main')!.measurements;
+      const fields = ['raw_intervals', 'platform', 'tail', 'clean', 'gc_cycles'] as const;
+      const v2 = written.filter((m) => m.tail !== undefined);
+      expect(v2.length).toBe(written.length - 1);
+      for (const m of v2) for (const f of fields) expect(got.get(key(m))![f]).toEqual(m[f]);
+      expect(v2.some((m) => m.platform === null && got.get(key(m))!.platform === null)).toBe(true);
+      const v1 = got.get(key(written.find((m) => m.tail === undefined)!))!;
+      for (const f of fields) expect(v1[f]).toBeUndefined();
+    });
+
     it('returns undefined for a run it does not have', async () => {
       expect(await store().getRun('no-such-run')).toBeUndefined();
       expect(await store().getRun("c-001-main' OR 1=1 --")).toBeUndefined();
