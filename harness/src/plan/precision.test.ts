@@ -26,6 +26,10 @@ describe('precisionPlan', () => {
     expect(precisionPlan(profile(), { target_pct: 5 }, 3)).toMatchObject({ value: { max_measure_s: DEFAULT_CAP_FACTOR * 3 } });
   });
 
+  it("raises the profile's cap to a --duration beyond it", () => {
+    expect(precisionPlan(profile({ target_pct: 5, max_measure_s: 5 }), {}, 10)).toMatchObject({ value: { max_measure_s: 10 } });
+  });
+
   it('refuses a cap below the minimum and a target out of range, both at once', () => {
     const r = precisionPlan(profile(), { target_pct: 150, max_measure_s: 2 }, 3);
     expect(r.ok ? [] : r.errors).toEqual([expect.stringMatching(/--precision must be a percentage/), expect.stringMatching(/--precision-cap \(2 s\)/)]);

@@ -45,7 +45,9 @@ export function precisionPlan(profile: Profile, o: PrecisionOptions, measure_s: 
   if (!(Number.isFinite(target_pct) && target_pct > 0 && target_pct < 100)) errors.push(`--precision must be a percentage above 0 and below 100, got ${target_pct}`);
   const of = o.of ?? fromProfile?.of ?? 'p99';
   if (!PRECISION_PERCENTILES.includes(of)) errors.push(`--precision-of must be one of ${PRECISION_PERCENTILES.join(', ')}, got "${of}"`);
-  const max_measure_s = o.max_measure_s ?? fromProfile?.max_measure_s ?? DEFAULT_CAP_FACTOR * measure_s;
+  // A --duration beyond the profile's cap raises the cap to it (the phase then has its fixed
+  // length); only an explicit --precision-cap below the minimum is a contradiction.
+  const max_measure_s = o.max_measure_s ?? Math.max(measure_s, fromProfile?.max_measure_s ?? DEFAULT_CAP_FACTOR * measure_s);
   if (!(Number.isFinite(max_measure_s) && max_measure_s >= measure_s)) {
     errors.push(`--precision-cap (${max_measure_s} s) must be a number of seconds at least the measure phase's minimum (--duration, ${measure_s} s)`);
   }
