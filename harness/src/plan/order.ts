@@ -68,7 +68,7 @@ export function shuffledRounds(scenarios: string[], processors: string[], repeti
   const steps: PlanStep[] = [];
   scenarios.forEach((scenario, s) => {
     for (let repetition = 0; repetition < repetitions; repetition++) {
-      const round: PlanStep[] = shuffle(processors, rng).map((processor) => ({ kind: 'measure', scenario, processor, repetition }));
+      const round = shuffle(processors, rng).map((processor): PlanStep => ({ kind: 'measure', scenario, processor, repetition }));
       if (s === 0) {
         const at = repetition === 0 ? 0 : rng.int(round.length + 1);
         round.splice(at, 0, { kind: 'idle', scenario, repetition });
