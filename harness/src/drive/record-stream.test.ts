@@ -74,7 +74,7 @@ describe('RecordStreamReader', () => {
     const file = path.join(dir, 'stream.bin');
     const reader = new RecordStreamReader(file, Float64Array.from([0]), 0);
     const b = batch(2_000, [{ index: 0, intended_ns: 0, done_ns: 900, status: 200 }]);
-    await writeFile(file, Buffer.concat([header(1n), b.subarray(0, 20)]));
+    await writeFile(file, Buffer.concat([header(1n), batch(500, []), b.subarray(0, 20)]));
     await reader.poll();
     expect(reader.view().status[0]).toBe(IN_FLIGHT_STATUS);
     await appendFile(file, b.subarray(20));

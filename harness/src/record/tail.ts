@@ -197,9 +197,12 @@ export function cleanFigures(r: OpenLoopRecords, e: TailEvidence, c: CleanInputs
   };
 }
 
-/** Raw (corrected) percentiles of the measure phase with the same order-statistic intervals. */
+/** Raw (corrected) percentiles of the measure phase with the same order-statistic intervals (and independence check). */
 export function rawEstimates(r: OpenLoopRecords): { p50: PercentileEstimate | null; p99: PercentileEstimate | null; p999: PercentileEstimate | null } {
-  const sorted = Float64Array.from(measureIndices(r), (i) => latencyNs(r, i) / 1000).sort();
-  const est = (p: number) => percentileOfSorted(sorted, p) ?? null;
+  const latencies = Float64Array.from(measureIndices(r), (i) => latencyNs(r, i) / 1000);
+  // The same independence check as the clean figures, so raw and clean intervals are comparable.
+  const { n_eff } = dependenceOf(latencies.length, lag1Correlation(latencies));
+  const sorted = latencies.sort();
+  const est = (p: number) => percentileOfSorted(sorted, p, Z95, n_eff) ?? null;
   return { p50: est(0.5), p99: est(0.99), p999: est(0.999) };
 }
