@@ -27,6 +27,12 @@ pub struct Config {
     /// `keep_awake`). Needs the driver pinned to exactly one CPU that it has to itself.
     #[serde(default)]
     pub keep_awake: bool,
+    /// Append completed records to this file while the schedule runs (`stream.rs`).
+    #[serde(default)]
+    pub stream_path: Option<String>,
+    /// Stop scheduling when stdin says `stop` or ends (`engine::EngineOptions::control_stdin`).
+    #[serde(default)]
+    pub control_stdin: bool,
     /// Schedule-lag p99 above this marks the run driver-limited.
     #[serde(default = "default_lag_limit_us")]
     pub lag_p99_limit_us: u64,

@@ -11,12 +11,15 @@ use crate::pool::PoolEntry;
 use crate::records::{Record, ERR_CONNECT, ERR_PARSE, ERR_RESET, ERR_TIMEOUT, FLAG_QUEUED, UNSENT};
 use crate::socket::{connect_nonblocking, take_error, Epoll, Timer, READ, WRITE};
 use crate::spin_budget::{SpinBudget, MAX_BUSY_SHARE, WINDOW_NS};
+use crate::stream::{RecordStream, STREAM_EVERY_NS};
 use std::collections::VecDeque;
 use std::io::{self, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::os::fd::AsRawFd;
 
 const TIMER_TOKEN: u64 = u64::MAX;
+const CONTROL_TOKEN: u64 = u64::MAX - 1;
+const CONTROL_FD: i32 = 0;
 const RECONNECT_BACKOFF_NS: u64 = 1_000_000;
 const READ_CHUNK: usize = 16 * 1024;
 
@@ -45,6 +48,22 @@ pub struct EngineOptions {
     pub timeout_ns: u64,
     pub spin_ns: u64,
     pub stop_after_errors: Option<u64>,
+    /// Completed records are appended here as the run goes (see `stream`).
+    pub stream: Option<RecordStream>,
+    /// A line `stop` on stdin, or its end, stops scheduling: the requests already due are still
+    /// sent and awaited, later ones are never scheduled (a precision-driven phase has its answer).
+    pub control_stdin: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StoppedBy {
+    /// The schedule ran to its end.
+    #[default]
+    Schedule,
+    /// `stop_after_errors` was reached.
+    Errors,
+    /// The harness said stop (or closed stdin).
+    Control,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -52,6 +71,7 @@ pub struct EngineStats {
     pub spin_ns: u64,
     pub reconnects: u64,
     pub stopped_early: bool,
+    pub stopped_by: StoppedBy,
     pub errors: u64,
 }
 
@@ -70,6 +90,8 @@ pub struct Engine<'a> {
     busy: usize,
     /// No busy deadline or backoff ends before this (recomputed when passed).
     next_check_ns: u64,
+    next_stream_ns: u64,
+    stream: Option<RecordStream>,
     stats: EngineStats,
 }
 
@@ -79,10 +101,17 @@ impl<'a> Engine<'a> {
         let epoll = Epoll::new()?;
         let timer = Timer::new()?;
         epoll.add(timer.raw_fd(), libc::EPOLLIN as u32, TIMER_TOKEN)?;
+        if opts.control_stdin {
+            epoll.add(CONTROL_FD, libc::EPOLLIN as u32, CONTROL_TOKEN)?;
+        }
         let limit = records.len();
+        let mut opts = opts;
+        let stream = opts.stream.take();
         let mut e = Engine {
             conns: Vec::with_capacity(opts.connections),
             opts,
+            stream,
+            next_stream_ns: 0,
             pool,
             records,
             idle: Vec::new(),
@@ -142,6 +171,12 @@ impl<'a> Engine<'a> {
     /// Runs the schedule from t0 (CLOCK_MONOTONIC ns) and returns the filled records.
     pub fn run(mut self, t0_mono_ns: u64) -> io::Result<(Vec<Record>, EngineStats)> {
         self.t0_mono_ns = t0_mono_ns;
+        if let Some(s) = &mut self.stream {
+            s.start(t0_mono_ns)?;
+            self.next_stream_ns = STREAM_EVERY_NS;
+        } else {
+            self.next_stream_ns = u64::MAX;
+        }
         let mut events = vec![libc::epoll_event { events: 0, u64: 0 }; 1024];
         let mut prev_now = 0u64;
         let mut prev_was_spin = false;
@@ -173,13 +208,18 @@ impl<'a> Engine<'a> {
                 self.check_deadlines(now)?;
                 worked = true;
             }
+            if now >= self.next_stream_ns {
+                self.flush_stream(now)?;
+                self.next_stream_ns = now + STREAM_EVERY_NS;
+                worked = true;
+            }
             if self.next >= self.limit && self.queue.is_empty() && self.busy == 0 {
                 break;
             }
 
             let next_due = if self.next < self.limit { self.records[self.next].intended_ns } else { u64::MAX };
             let queue_deadline = self.queue.front().map_or(u64::MAX, |&r| self.records[r].intended_ns + self.opts.timeout_ns);
-            let wake = next_due.min(self.next_check_ns).min(queue_deadline);
+            let wake = next_due.min(self.next_check_ns).min(queue_deadline).min(self.next_stream_ns);
             let now = self.now();
             // Spin for the last spin_ns before the next deadline, unless this window's busy budget is spent.
             let spin_ns = if budget.allows_spin(now) { self.opts.spin_ns } else { 0 };
@@ -196,14 +236,54 @@ impl<'a> Engine<'a> {
                     self.timer.drain();
                     continue;
                 }
+                if ev.u64 == CONTROL_TOKEN {
+                    self.on_control();
+                    worked = true;
+                    continue;
+                }
                 self.on_event(ev.u64 as usize, ev.events)?;
                 worked = true;
             }
             prev_was_spin = !worked && n == 0;
         }
-        // After stop-after-errors, requests never scheduled are not part of the run.
+        let end = self.now();
+        self.flush_stream(end)?;
+        // After a stop (errors or the harness), requests never scheduled are not part of the run.
         self.records.truncate(self.limit);
         Ok((self.records, self.stats))
+    }
+
+    fn flush_stream(&mut self, now: u64) -> io::Result<()> {
+        match &mut self.stream {
+            Some(s) => s.flush(now, &self.records),
+            None => Ok(()),
+        }
+    }
+
+    /// Stops scheduling: requests already due (queued or in flight) complete, later ones never start.
+    fn stop_scheduling(&mut self, by: StoppedBy) {
+        if self.limit > self.next {
+            self.limit = self.next;
+            self.stats.stopped_early = true;
+            self.stats.stopped_by = by;
+        }
+    }
+
+    fn on_control(&mut self) {
+        let mut buf = [0u8; 256];
+        // SAFETY: reads into a local buffer of the given length.
+        let n = unsafe { libc::read(CONTROL_FD, buf.as_mut_ptr() as *mut libc::c_void, buf.len()) };
+        if n < 0 && io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
+            return;
+        }
+        // Its end counts as stop too: a harness that died must not leave the driver running to the cap.
+        let stop = n <= 0 || buf[..n as usize].windows(4).any(|w| w == b"stop");
+        if n <= 0 {
+            self.epoll.delete(CONTROL_FD);
+        }
+        if stop {
+            self.stop_scheduling(StoppedBy::Control);
+        }
     }
 
     fn send(&mut self, id: usize, r: usize) -> io::Result<()> {
@@ -311,6 +391,9 @@ impl<'a> Engine<'a> {
                 self.records[r].done_ns = now;
                 self.records[r].status = done.status;
                 self.busy -= 1;
+                if let Some(s) = &mut self.stream {
+                    s.completed(r);
+                }
                 if done.close || eof || done.consumed != c.rbuf.len() {
                     self.reconnect(id);
                 } else {
@@ -337,10 +420,12 @@ impl<'a> Engine<'a> {
         self.records[r].done_ns = self.now();
         self.records[r].error = error;
         self.stats.errors += 1;
+        if let Some(s) = &mut self.stream {
+            s.completed(r);
+        }
         if let Some(max) = self.opts.stop_after_errors {
-            if self.stats.errors >= max && self.limit > self.next {
-                self.limit = self.next;
-                self.stats.stopped_early = true;
+            if self.stats.errors >= max {
+                self.stop_scheduling(StoppedBy::Errors);
             }
         }
     }

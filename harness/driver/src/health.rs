@@ -86,8 +86,9 @@ pub fn assess(records: &[Record], h: &HealthInput) -> Health {
     // If every request went out on time the span is the measure phase; a driver that falls behind
     // stretches it, which lowers the achieved rate.
     let span_s = (last_sent.max(end_ns) - warmup_ns) as f64 / 1e9;
-    let target = measure.len() as f64 / h.measure_s;
-    let achieved = sent.len() as f64 / span_s;
+    // A schedule stopped before its measure phase began (stdin closed during warmup) has none.
+    let target = if h.measure_s > 0.0 { measure.len() as f64 / h.measure_s } else { 0.0 };
+    let achieved = if span_s > 0.0 { sent.len() as f64 / span_s } else { 0.0 };
     let queued = measure.iter().filter(|r| r.flags & FLAG_QUEUED != 0).count();
     let queued_fraction = if measure.is_empty() { 0.0 } else { queued as f64 / measure.len() as f64 };
 

@@ -15,3 +15,4 @@ pub mod socket;
 pub mod spin_budget;
 pub mod stall;
 pub mod steal;
+pub mod stream;

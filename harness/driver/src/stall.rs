@@ -67,8 +67,21 @@ impl StallTracker {
         let late_ns = woke_ns.saturating_sub(tick_ns);
         if late_ns > self.cfg.threshold_ns {
             self.add(Stall { start_ns: tick_ns, end_ns: woke_ns });
+        } else if self.pending.is_some_and(|p| woke_ns > p.end_ns + self.cfg.threshold_ns) {
+            // No later stall can merge with it (the next one starts at a tick after this wake-up),
+            // so close it now: a live reader (`--stream`) then sees it without waiting for the next.
+            self.flush();
         }
         tick_ns + self.cfg.period_ns * (late_ns / self.cfg.period_ns + 1)
+    }
+
+    /// Closed stalls kept so far; `kept_since(n)` gives those after the first n, for streaming.
+    pub fn kept_len(&self) -> usize {
+        self.kept.len()
+    }
+
+    pub fn kept_since(&self, n: usize) -> &[Stall] {
+        &self.kept[n.min(self.kept.len())..]
     }
 
     /// Two stalls closer than the threshold are one: the thread ran only for its own bookkeeping
@@ -211,6 +224,18 @@ mod tests {
         assert_eq!(counts.stalls_dropped, 3);
         assert_eq!(counts.stall_time_ns, 10 * MS);
         assert_eq!(counts.stalls_over_1ms, 5);
+    }
+
+    #[test]
+    fn a_stall_is_closed_once_an_on_time_wake_leaves_no_room_to_merge() {
+        let mut t = tracker(10);
+        t.on_wake(MS, MS + 500 * US);
+        assert_eq!(t.kept_len(), 0, "open while the next tick might still merge with it");
+        t.on_wake(2 * MS, 2 * MS + 10 * US);
+        assert_eq!(t.kept_since(0), &[Stall { start_ns: MS, end_ns: MS + 500 * US }]);
+        let (stalls, counts) = t.finish();
+        assert_eq!(stalls.len(), 1);
+        assert_eq!(counts.stalls, 1);
     }
 
     #[test]

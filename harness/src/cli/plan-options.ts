@@ -2,7 +2,7 @@
 // prints is exactly what `run` will do.
 import { Command, Option } from 'commander';
 import { fileURLToPath } from 'node:url';
-import { buildPlan, type PlanResult } from '../plan/index.ts';
+import { buildPlan, parsePrecisionFlag, type PlanResult, type PrecisionOptions } from '../plan/index.ts';
 import { UserError } from '../errors/user-error.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -22,6 +22,10 @@ export interface PlanFlags {
   realtime: boolean;
   inject: string[];
   skipVerify?: boolean;
+  seed?: string;
+  precision?: string;
+  precisionOf?: string;
+  precisionCap?: string;
 }
 
 export function addPlanOptions(cmd: Command): Command {
@@ -39,7 +43,11 @@ export function addPlanOptions(cmd: Command): Command {
     .option('--no-pin', 'do not pin processor and driver to separate CPUs')
     .option('--no-realtime', 'run the load driver at normal priority (default: real-time FIFO when root)')
     .option('--inject <proc:VAR=value>', 'set an environment knob on one processor (recorded in provenance), repeatable', (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .option('--skip-verify', 'time processors without replaying the golden vectors first (never for a verdict)');
+    .option('--skip-verify', 'time processors without replaying the golden vectors first (never for a verdict)')
+    .option('--seed <n>', 'seed of the shuffled order of every round (default: a fresh random seed, printed and recorded)')
+    .option('--precision <pct>', "run each measure phase until the clean percentile's 95% interval is within ±pct (e.g. 5%), at least --duration and at most --precision-cap seconds; off: fixed length (default: the profile's)")
+    .option('--precision-of <percentile>', 'the clean percentile --precision applies to: p99 (default) or p999')
+    .option('--precision-cap <seconds>', "the longest a precision-driven measure phase runs (default: the profile's)");
 }
 
 const list = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean));
@@ -67,6 +75,22 @@ export function parseInject(values: string[], errors: string[]): Record<string, 
   return out;
 }
 
+function precisionFlags(flags: PlanFlags, errors: string[]): PrecisionOptions {
+  const out: PrecisionOptions = {};
+  if (flags.precision !== undefined) {
+    const target = parsePrecisionFlag(flags.precision);
+    if (target === undefined) errors.push(`--precision must be a percentage like 5% or "off", got "${flags.precision}"`);
+    else out.target_pct = target;
+  }
+  if (flags.precisionOf !== undefined) {
+    if (flags.precisionOf === 'p99' || flags.precisionOf === 'p999') out.of = flags.precisionOf;
+    else errors.push(`--precision-of must be p99 or p999, got "${flags.precisionOf}"`);
+  }
+  const cap = num('--precision-cap', flags.precisionCap, errors);
+  if (cap !== undefined) out.max_measure_s = cap;
+  return out;
+}
+
 /** Builds the plan from flags; every problem, from flags or files, is reported together. */
 export async function planFromFlags(flags: PlanFlags): Promise<Extract<PlanResult, { ok: true }>> {
   const errors: string[] = [];
@@ -77,6 +101,8 @@ export async function planFromFlags(flags: PlanFlags): Promise<Extract<PlanResul
   const capacity_s = num('--capacity', flags.capacity, errors);
   const rate_scale = num('--rate-scale', flags.rateScale, errors);
   const threads = num('--threads', flags.threads, errors) ?? 1;
+  const seed = num('--seed', flags.seed, errors);
+  const precision = precisionFlags(flags, errors);
   const result = await buildPlan({
     repoRoot: REPO_ROOT,
     profile: flags.profile,
@@ -93,6 +119,8 @@ export async function planFromFlags(flags: PlanFlags): Promise<Extract<PlanResul
     ...(capacity_s !== undefined ? { capacity_s } : {}),
     ...(rate_scale !== undefined ? { rate_scale } : {}),
     ...(flags.skipVerify ? { skip_verify: true } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    precision,
   });
   if (!result.ok) errors.push(...result.errors);
   if (errors.length > 0 || !result.ok) {

@@ -89,3 +89,53 @@ describe('runOpenLoop keep-awake', () => {
     await expect(runOpenLoop({ ...short, port: server.port, keep_awake: true })).rejects.toThrow(/exactly one CPU/);
   });
 });
+
+describe('runOpenLoop with a live control', () => {
+  const long = { pool, schedule: { kind: 'constant', rate_per_s: 1000 }, warmup_s: 0.2, connections: 4 } as const;
+
+  it('stops its schedule when the check says so and reports the measure phase as run', async () => {
+    const { records, summary, control } = await runOpenLoop({
+      ...long, port: server.port, measure_s: 60,
+      control: { every_s: 0.25, check: (s) => s.measuredS() >= 0.5 },
+    });
+    expect(summary.stopped_by).toBe('control');
+    expect(control).toMatchObject({ stopped: true, error: null });
+    expect(summary.measured_s).toBeGreaterThanOrEqual(0.5);
+    expect(summary.measured_s).toBeLessThan(60);
+    // The phase as run and the requests in it describe the same span, every one of them answered.
+    expect(records.count).toBe(Math.round((0.2 + summary.measured_s) * 1000));
+    expect(summary.counts.ok_2xx).toBe(records.count);
+  });
+
+  it('hands the check the records streamed so far, in schedule order', async () => {
+    let answered = 0;
+    await runOpenLoop({
+      ...long, port: server.port, measure_s: 60,
+      control: {
+        every_s: 0.25,
+        check: (s) => {
+          const v = s.view();
+          answered = v.status.filter((x) => x === 200).length;
+          return s.measuredS() >= 0.3;
+        },
+      },
+    });
+    expect(answered).toBeGreaterThan(0);
+  });
+
+  it('runs to the end of its schedule when the check never says stop', async () => {
+    const { summary, control } = await runOpenLoop({ ...long, port: server.port, measure_s: 0.6, control: { every_s: 0.2, check: () => false } });
+    expect(summary.stopped_by).toBe('schedule');
+    expect(summary.measured_s).toBeCloseTo(0.6, 9);
+    expect(control!.checks).toBeGreaterThan(0);
+  });
+
+  it('lets a check that throws stop nothing, and keeps its error', async () => {
+    const { summary, control } = await runOpenLoop({
+      ...long, port: server.port, measure_s: 0.6,
+      control: { every_s: 0.2, check: () => { throw new Error('broken check'); } },
+    });
+    expect(summary.stopped_by).toBe('schedule');
+    expect(control!.error).toBe('broken check');
+  });
+});

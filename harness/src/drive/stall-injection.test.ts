@@ -1,8 +1,11 @@
 // The proof that the stall recorder sees what happened: the injector takes a CPU at the
 // recorder's own priority for 5 ms at known times, and each of those stalls must come back from
 // the recorder with the start and end the injector measured (±200 µs). Needs root for SCHED_FIFO.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseStallLines } from './stall-stream.ts';
 import { startStallRecorder, type StallRecorderOptions } from './stall-recorder.ts';
 import { stallsRelativeTo, type Stall } from './stall-recording.ts';
 import { runStallInjector } from './stall-injector.ts';
@@ -63,5 +66,26 @@ describe('stall recorder against injected stalls', () => {
       if (late_ns >= -TOLERANCE_NS) exact++;
     }
     expect(exact).toBeGreaterThanOrEqual(matches.length - 1);
+  }, 120_000);
+
+  it('streams each injected stall while it records, as the final document lists it', async (ctx) => {
+    if (!isRoot) ctx.skip(NEEDS_ROOT);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'stall-stream-'));
+    try {
+      const stream_path = path.join(dir, 'stalls.txt');
+      const recorder = await startStallRecorder([cpu], { stream_path });
+      await runStallInjector({ cpu, spin_us: 5_000, every_ms: 300, count: 3, first_ms: 200 });
+      // Read while it still records: the stalls are closed by the next on-time wake-up and
+      // written within 200 ms, so they are there before the recording ends.
+      await new Promise((r) => setTimeout(r, 500));
+      const live = parseStallLines(await readFile(stream_path, 'utf8'));
+      const recording = await recorder.stop();
+      expect(String(live.t0_monotonic_ns)).toBe(recording.t0_monotonic_ns);
+      const long = (s: { start_ns: number; end_ns: number }) => s.end_ns - s.start_ns >= 4_000_000;
+      expect(live.stalls.filter(long)).toHaveLength(3);
+      expect(live.stalls.filter(long)).toEqual(recording.stalls.filter(long));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 });

@@ -19,6 +19,8 @@ export interface StallRecorderOptions {
    * or with false, normal priority, and the result says so.
    */
   realtime?: boolean;
+  /** Also append closed stalls to this file as they happen (drive/live-stalls.ts reads it). */
+  stream_path?: string;
 }
 
 export interface StallRecorder {
@@ -43,6 +45,7 @@ function recorderArgs(cpus: readonly number[], o: StallRecorderOptions): string[
   flag('threshold-us', o.threshold_us);
   flag('max-stalls', o.max_stalls_per_cpu);
   if (o.realtime === false) args.push('--no-realtime');
+  if (o.stream_path !== undefined) args.push('--stream', o.stream_path);
   return args;
 }
 

@@ -64,6 +64,10 @@ export const driverSummarySchema = z.object({
     reconnects: z.number(),
   }),
   stopped_early: z.boolean(),
+  /** What ended the schedule: its end, stop_after_errors, or the harness (`control_stdin`: a precision-driven phase reached its target). */
+  stopped_by: z.enum(['schedule', 'errors', 'control']),
+  /** The measure phase as run: target.measure_s, or less when the schedule was stopped. */
+  measured_s: z.number().nonnegative(),
   scheduler: z.object({ method: z.string(), spin_us: z.number(), keep_awake: z.boolean(), threads: z.number() }),
   health: driverHealthSchema,
 });

@@ -3,15 +3,20 @@
 // Each measurement is written as soon as it completes, so a crash, a failed processor or Ctrl-C
 // loses nothing already measured; a failure is recorded with the tail of the processor's stderr
 // and the run goes on with the others.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildProcessor, type BuildResult } from '../build/index.ts';
 import { ensureDriverBuilt } from '../drive/build.ts';
-import { runOpenLoop } from '../drive/open-loop.ts';
+import { runOpenLoop, type OpenLoopControl } from '../drive/open-loop.ts';
+import { StallStreamReader } from '../drive/stall-stream.ts';
 import { deferSignals, launchProcessor, type RunningProcessor } from '../launch/index.ts';
-import type { Plan, PlanStep, ScenarioSpec } from '../plan/index.ts';
+import { IDLE_ARM_MAX_S, type MeasureStep, type Plan, type PrecisionPlan, type ScenarioSpec } from '../plan/index.ts';
 import { requestPool, type PoolRequest } from '../plan/requests.ts';
 import type { ProcessorManifest } from '../processors/index.ts';
+import { liveCleanEstimate } from '../record/live-clean.ts';
 import { buildMeasurement, failedMeasurement } from '../record/measurement.ts';
+import { shouldStop } from '../record/precision.ts';
 import { EXIT } from '../errors/user-error.ts';
 import { newRunId, LOGS_DIR } from '../results/layout.ts';
 import { currentOwner } from '../results/liveness.ts';
@@ -51,8 +56,6 @@ export interface RunOptions {
 const STDERR_TAIL_CHARS = 2000;
 /** A second signal this soon after the first is the same keypress passed on by npm or the shell. */
 const DUPLICATE_SIGNAL_MS = 500;
-/** An idle arm records at most this long (the measure phase, if shorter). */
-const IDLE_ARM_MAX_S = 5;
 const tail = (s: string) => s.slice(-STDERR_TAIL_CHARS);
 
 function message(err: unknown): string {
@@ -124,6 +127,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
     noise,
     notes,
     owner,
+    order_seed: plan.seed,
   });
   const owner = currentOwner();
   const startedAt = new Date();
@@ -200,9 +204,10 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
     const cpus = stallCpus(plan);
     const idleArms: NonNullable<Noise['idle_arms']> = [];
     const idleShare = () => (idleArms.length ? median(idleArms.map((a) => a.stall_share)) : null);
-    const total = plan.steps.length + plan.capacity_steps.length;
+    const measureCount = plan.steps.filter((s) => s.kind === 'measure').length;
+    const total = measureCount + plan.capacity_steps.length;
     const measureStep_s = plan.warmup_s + plan.measure_s;
-    let remaining_planned_s = plan.steps.length * measureStep_s + plan.capacity_steps.length * plan.capacity_s;
+    let remaining_planned_s = measureCount * measureStep_s + plan.capacity_steps.length * plan.capacity_s;
     let done_planned_s = 0;
     let done = 0;
     const finished = (planned_s: number) => {
@@ -211,19 +216,25 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
       remaining_planned_s -= planned_s;
     };
     for (const spec of plan.scenarios) {
+      if (plan.precision && spec.load.schedule.kind !== 'constant') {
+        notes.push(`${spec.name}: a ramp's measure phase is defined by its length, so its phases are not precision-driven (fixed ${plan.measure_s} s)`);
+      }
+      // In the plan's order: each round's processors shuffled, its idle arm among them (plan/order.ts).
       for (const step of plan.steps.filter((s) => s.scenario === spec.name)) {
-        const state = states.find((s) => s.manifest.name === step.processor)!;
-        if (!interrupt.signal.aborted && !idleArms.some((a) => a.repetition === step.repetition)) {
+        if (step.kind === 'idle') {
+          if (interrupt.signal.aborted) continue;
           // The idle arm of this round: the machine's own stall rate, beside the processors'.
-          events.emit({ type: 'stage', label: `idle arm of round ${step.repetition + 1} (the machine's own stalls, ${Math.min(IDLE_ARM_MAX_S, plan.measure_s)} s)` });
           const duration_s = Math.min(IDLE_ARM_MAX_S, plan.measure_s);
+          events.emit({ type: 'stage', label: `idle arm of round ${step.repetition + 1} (the machine's own stalls, ${duration_s} s)` });
           try {
             idleArms.push({ repetition: step.repetition, duration_s, stall_share: await idleArm(cpus, duration_s, true, interrupt.signal) });
             noise = { ...noise, idle_arms: idleArms };
           } catch (err) {
             notes.push(`idle arm of round ${step.repetition + 1} not measured: ${message(err)}`);
           }
+          continue;
         }
+        const state = states.find((s) => s.manifest.name === step.processor)!;
         events.emit({ type: 'step', label: `${step.scenario}/${step.processor} #${step.repetition + 1}`, done, total, done_planned_s, remaining_planned_s });
         const m = interrupt.signal.aborted
           ? failedMeasurement(base(run_id, spec, step), { stage: 'interrupted', message: 'not run: interrupted', stderr_tail: '' }, new Date())
@@ -278,7 +289,7 @@ function launchOptions(plan: Plan, logDir: string, processor: string) {
   };
 }
 
-function base(run_id: string, spec: ScenarioSpec, step: PlanStep) {
+function base(run_id: string, spec: ScenarioSpec, step: MeasureStep) {
   return {
     run_id,
     scenario: spec.name,
@@ -300,7 +311,7 @@ export function scaledSchedule(spec: ScenarioSpec, scale: number): ScenarioSpec[
 async function measureOne(
   plan: Plan,
   spec: ScenarioSpec,
-  step: PlanStep,
+  step: MeasureStep,
   state: ProcessorState,
   pool: PoolRequest[],
   run_id: string,
@@ -315,6 +326,10 @@ async function measureOne(
   const started_at = new Date();
   let proc: RunningProcessor | undefined;
   let stage: Failure['stage'] = 'launch';
+  // A ramp's measure phase is defined by its length (noted once per scenario by the caller).
+  const precision = plan.precision && b.schedule.kind === 'constant' ? plan.precision : null;
+  const streamDir = precision ? await mkdtemp(path.join(tmpdir(), 'latency-stalls-')) : undefined;
+  const stallStreamPath = streamDir ? path.join(streamDir, 'stalls.txt') : undefined;
   try {
     proc = await launchProcessor(state.manifest, launchOptions(plan, logDir, step.processor));
     stage = 'preload';
@@ -322,25 +337,31 @@ async function measureOne(
     stage = 'drive';
     const idle = await readProc(proc.pid);
     const statsBefore = await fetchStats(proc.baseUrl);
-    const recorder = await startRecorder(cpus, true).catch((err: unknown) => {
+    const recorder = await startRecorder(cpus, true, stallStreamPath).catch((err: unknown) => {
       note(`${step.scenario}/${step.processor} #${step.repetition + 1}: platform stalls not recorded (${message(err)})`);
       return undefined;
     });
     const sampler = startSampler({ pid: proc.pid, baseUrl: proc.baseUrl });
     let exitedEarly = false;
     void proc.exited.then(() => (exitedEarly = true));
+    const stallReader = recorder && stallStreamPath ? new StallStreamReader(stallStreamPath) : undefined;
+    const control = precision ? precisionControl(precision, plan, cpus, idle_stall_share, stallReader, signal) : undefined;
     const drive = await runOpenLoop({
       port: proc.port,
       pool,
       schedule: b.schedule,
       warmup_s: plan.warmup_s,
-      measure_s: plan.measure_s,
+      // Precision-driven: scheduled to the cap, stopped by the check once the interval is narrow enough.
+      measure_s: precision ? precision.max_measure_s : plan.measure_s,
       connections: spec.load.connections,
       // A dead processor turns every request into an error; stop instead of timing an empty port.
       stop_after_errors: 1000,
       ...(plan.pinning.enabled ? { cpus: plan.pinning.driver_cpus.join(',') } : {}),
       realtime: plan.pinning.driver_realtime,
+      ...(control ? { control } : {}),
     });
+    await stallReader?.close();
+    if (drive.control?.error) note(`${step.scenario}/${step.processor} #${step.repetition + 1}: the precision check failed (${drive.control.error}); the phase ran to its cap`);
     const recording = await recorder?.stop().catch((err: unknown) => {
       note(`${step.scenario}/${step.processor} #${step.repetition + 1}: stall recorder failed (${message(err)})`);
       return undefined;
@@ -363,7 +384,7 @@ async function measureOne(
       schedule: b.schedule,
       connections: spec.load.connections,
       warmup_s: plan.warmup_s,
-      measure_s: plan.measure_s,
+      measure_s: drive.summary.measured_s,
       pool,
       drive,
       sampler: samples,
@@ -373,6 +394,14 @@ async function measureOne(
       gc_cycles: gcCycleIntervals(samples.gc_cycles),
       stalls: recording ? { recording: recordedStalls(recording, drive.summary.t0_monotonic_ns), ...cpus } : undefined,
       idle_stall_share,
+      precision: precision
+        ? {
+            plan: precision,
+            min_measure_s: plan.measure_s,
+            stopped_by: signal.aborted ? 'interrupted' : drive.summary.stopped_by === 'errors' ? 'errors' : drive.summary.stopped_by === 'control' ? 'precision' : 'cap',
+            checks: drive.control?.checks ?? 0,
+          }
+        : undefined,
     });
   } catch (err) {
     const failure: Failure = signal.aborted
@@ -381,5 +410,43 @@ async function measureOne(
     return failedMeasurement(b, failure, started_at);
   } finally {
     await proc?.stop();
+    if (streamDir) await rm(streamDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The live check of a precision-driven phase: the clean percentile of everything streamed so
+ * far, by the rule of the recorded figure, against the target. Ctrl-C ends the phase at once
+ * (the measurement is then marked interrupted) instead of running on to the cap.
+ */
+function precisionControl(
+  precision: PrecisionPlan,
+  plan: Plan,
+  cpus: StallCpus,
+  idle_stall_share: number | null,
+  stalls: StallStreamReader | undefined,
+  signal: AbortSignal,
+): OpenLoopControl {
+  return {
+    every_s: precision.check_every_s,
+    check: async (stream) => {
+      if (signal.aborted) return true;
+      const measured_s = stream.measuredS();
+      if (measured_s < plan.measure_s) return false;
+      await stalls?.poll();
+      const estimate = liveCleanEstimate(
+        {
+          records: stream.view(),
+          stalls: stalls?.stallsOnDriverAxis(stream.t0_monotonic_ns),
+          processor_cpus: cpus.processor_cpus,
+          driver_cpus: cpus.driver_cpus,
+          warmup_s: plan.warmup_s,
+          until_ns: stream.watermark_ns,
+          idle_stall_share,
+        },
+        precision.of,
+      );
+      return shouldStop(precision, plan.measure_s, { measured_s, estimate });
+    },
+  };
 }

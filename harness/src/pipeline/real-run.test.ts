@@ -79,6 +79,20 @@ describe('a real run', () => {
     }
   });
 
+  it("runs the quick profile's precision-driven phase between its minimum and its cap and records how it ended", () => {
+    const p = run.measurements[0]!.precision!;
+    expect(p).toMatchObject({ target_pct: 5, of: 'p99', min_measure_s: 1.5, max_measure_s: 3 });
+    expect(p.measured_s).toBeGreaterThanOrEqual(1.5);
+    expect(p.measured_s).toBeLessThanOrEqual(3);
+    expect(['precision', 'cap']).toContain(p.stopped_by);
+    expect(p.reached).toBe(p.half_width_pct !== null && p.half_width_pct <= 5);
+    expect(run.measurements[0]!.phases.find((x) => x.phase === 'measure')!.duration_s).toBe(p.measured_s);
+  });
+
+  it('records the seed of its order in the manifest and the plan', () => {
+    expect(run.manifest.order_seed).toBe((run.manifest.plan as { seed: number }).seed);
+  });
+
   it('records provenance: commit, machine, pinning', () => {
     const p = run.manifest.provenance;
     expect(p.git_sha).toMatch(/^[0-9a-f]{40}$/);

@@ -21,8 +21,9 @@ export function stallCpus(plan: Plan): StallCpus {
 
 const allOf = (c: StallCpus) => [...new Set([...c.processor_cpus, ...c.driver_cpus])].sort((a, b) => a - b);
 
-export async function startRecorder(c: StallCpus, realtime: boolean): Promise<StallRecorder> {
-  return startStallRecorder(allOf(c), { realtime });
+/** `stream_path`: also append stalls there as they happen, for the live precision check. */
+export async function startRecorder(c: StallCpus, realtime: boolean, stream_path?: string): Promise<StallRecorder> {
+  return startStallRecorder(allOf(c), { realtime, ...(stream_path !== undefined ? { stream_path } : {}) });
 }
 
 /** A recording as the record stage takes it, moved onto the driver's axis. */

@@ -7,8 +7,35 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 describe('plan', () => {
   it('interleaves processors within each repetition', () => {
-    const steps = interleave(['ingest'], ['node', 'go'], 2).map((s) => `${s.processor}${s.repetition}`);
+    const steps = interleave(['ingest'], ['node', 'go'], 2).flatMap((s) => (s.kind === 'measure' ? [`${s.processor}${s.repetition}`] : []));
     expect(steps).toEqual(['node0', 'go0', 'node1', 'go1']);
+  });
+
+  it('records its seed, and the same seed gives the same order', async () => {
+    const base = { repoRoot, processors: ['go', 'rust'], baseline: 'go', threads: 1, pin: true, profile: 'quick' };
+    const a = await buildPlan({ ...base, seed: 1234 });
+    const b = await buildPlan({ ...base, seed: 1234 });
+    if (!a.ok || !b.ok) throw new Error('plans should build');
+    expect(a.plan.seed).toBe(1234);
+    expect(a.plan.steps).toEqual(b.plan.steps);
+  });
+
+  it('draws a seed when none is given', async () => {
+    const r = await buildPlan({ repoRoot, processors: ['go'], baseline: 'go', threads: 1, pin: true, profile: 'quick' });
+    if (!r.ok) throw new Error('plan should build');
+    expect(Number.isInteger(r.plan.seed)).toBe(true);
+  });
+
+  it('refuses a seed that is not a whole number in range', async () => {
+    const r = await buildPlan({ repoRoot, processors: ['go'], baseline: 'go', threads: 1, pin: true, profile: 'quick', seed: -1 });
+    expect(r.ok ? [] : r.errors).toEqual([expect.stringMatching(/--seed must be a whole number/)]);
+  });
+
+  it("takes the profile's precision and bounds the phases' length by its cap", async () => {
+    const r = await buildPlan({ repoRoot, processors: ['go'], baseline: 'go', threads: 1, pin: true, profile: 'quick' });
+    if (!r.ok) throw new Error('plan should build');
+    expect(r.plan.precision).toMatchObject({ target_pct: 5, of: 'p99' });
+    expect(r.plan.estimated_max_measure_s).toBeGreaterThan(r.plan.estimated_measure_s);
   });
 
   it('pins the processor to the last cores and the driver to the rest', () => {

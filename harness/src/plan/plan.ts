@@ -5,7 +5,12 @@ import path from 'node:path';
 import { UserError } from '../errors/user-error.ts';
 import { loadManifests, type ProcessorManifest } from '../processors/index.ts';
 import { availableScenarios, loadProfiles, loadScenario } from './load-scenarios.ts';
+import { measureSteps, randomSeed, shuffledRounds, MAX_SEED, type MeasureStep, type PlanStep } from './order.ts';
+import { precisionPlan, type PrecisionOptions, type PrecisionPlan } from './precision.ts';
 import type { Profile, ScenarioSpec } from './scenario.ts';
+
+export { interleave, type IdleStep, type MeasureStep, type PlanStep } from './order.ts';
+export type { PrecisionPlan } from './precision.ts';
 
 export interface PlanOptions {
   repoRoot: string;
@@ -32,12 +37,10 @@ export interface PlanOptions {
   inject?: Record<string, Record<string, string>>;
   /** Skip the golden-vector check before timing (never for a verdict). */
   skip_verify?: boolean;
-}
-
-export interface PlanStep {
-  scenario: string;
-  processor: string;
-  repetition: number;
+  /** Seeds the shuffled order of every round; default: a fresh random seed (recorded in the plan). */
+  seed?: number;
+  /** Overrides the profile's precision-driven phase length (`--precision`, `--precision-of`, `--precision-cap`). */
+  precision?: PrecisionOptions;
 }
 
 export interface Pinning {
@@ -64,15 +67,30 @@ export interface Plan {
   pinning: Pinning;
   inject: Record<string, Record<string, string>>;
   verify: boolean;
-  /** Open-loop measurements, interleaved A B C A B C so machine drift hits every processor alike. */
+  /** Seed of the shuffled order (plan/order.ts): the same seed gives the same order. */
+  seed: number;
+  /**
+   * Precision-driven measure phases (plan/precision.ts): `measure_s` is then the minimum and
+   * `precision.max_measure_s` the cap; null: every measure phase lasts `measure_s`.
+   */
+  precision: PrecisionPlan | null;
+  /**
+   * Idle arms and open-loop measurements in the order they run: each round runs every processor
+   * once in a freshly shuffled order, each measurement in a fresh processor process.
+   */
   steps: PlanStep[];
   /** Closed-loop capacity: once per scenario × processor, after its latency repetitions. */
-  capacity_steps: Array<Omit<PlanStep, 'repetition'>>;
-  /** A rough lower bound, phases only (no builds, launches or preloads). */
+  capacity_steps: Array<Omit<MeasureStep, 'repetition' | 'kind'>>;
+  /** A rough lower bound, phases only (no builds, launches or preloads): every measure phase at its minimum. */
   estimated_measure_s: number;
+  /** The same with every precision-driven phase running to its cap. */
+  estimated_max_measure_s: number;
 }
 
 export type PlanResult = { ok: true; plan: Plan; manifests: ProcessorManifest[] } | { ok: false; errors: string[] };
+
+/** An idle arm records at most this long (the measure phase's minimum, if shorter). */
+export const IDLE_ARM_MAX_S = 5;
 
 /** Splits the machine's CPUs: the processor gets the last `threads`, the driver the rest. */
 export function choosePinning(cores: number, threads: number, pin: boolean, driver_realtime = false): Pinning {
@@ -90,16 +108,6 @@ export function choosePinning(cores: number, threads: number, pin: boolean, driv
 /** chrt needs root (or CAP_SYS_NICE); without it the driver runs at normal priority. */
 export function canUseRealtime(): boolean {
   return typeof process.getuid === 'function' && process.getuid() === 0;
-}
-
-export function interleave(scenarios: string[], processors: string[], repetitions: number): PlanStep[] {
-  const steps: PlanStep[] = [];
-  for (const scenario of scenarios) {
-    for (let repetition = 0; repetition < repetitions; repetition++) {
-      for (const processor of processors) steps.push({ scenario, processor, repetition });
-    }
-  }
-  return steps;
 }
 
 /** Validates everything and returns all problems at once. */
@@ -149,18 +157,27 @@ export async function buildPlan(options: PlanOptions): Promise<PlanResult> {
   if (options.measure_s !== undefined && options.measure_s <= 0) errors.push('--duration must be more than 0 seconds');
   const rateScale = options.rate_scale ?? 1;
   if (!(Number.isFinite(rateScale) && rateScale > 0)) errors.push(`--rate-scale must be a positive number, got ${options.rate_scale}`);
+  if (options.seed !== undefined && !(Number.isInteger(options.seed) && options.seed >= 0 && options.seed <= MAX_SEED)) {
+    errors.push(`--seed must be a whole number from 0 to ${MAX_SEED}, got ${options.seed}`);
+  }
+  const precision = profile ? precisionPlan(profile, options.precision ?? {}, options.measure_s ?? profile.measure_s) : undefined;
+  if (precision && !precision.ok) errors.push(...precision.errors);
   for (const name of Object.keys(options.inject ?? {})) {
     if (manifests.length > 0 && !processorNames.includes(name)) errors.push(`--inject names processor "${name}", which is not being run`);
   }
-  if (errors.length > 0 || !profile) return { ok: false, errors };
+  if (errors.length > 0 || !profile || !precision?.ok) return { ok: false, errors };
 
   const repetitions = options.repetitions ?? profile.repetitions;
   const warmup_s = options.warmup_s ?? profile.warmup_s;
   const measure_s = options.measure_s ?? profile.measure_s;
   const capacity_s = options.capacity_s ?? profile.capacity_s;
-  const steps = interleave(scenarios.map((s) => s.name), processorNames, repetitions);
+  const seed = options.seed ?? randomSeed();
+  const steps = shuffledRounds(scenarios.map((s) => s.name), processorNames, repetitions, seed);
   const capacity_steps =
     capacity_s > 0 ? scenarios.flatMap((s) => processorNames.map((processor) => ({ scenario: s.name, processor }))) : [];
+  const measurements = measureSteps(steps).length;
+  const idle_s = (steps.length - measurements) * Math.min(IDLE_ARM_MAX_S, measure_s);
+  const phases_s = (measure: number) => measurements * (warmup_s + measure) + idle_s + capacity_steps.length * capacity_s;
   const plan: Plan = {
     schema_version: 1,
     profile: options.profile,
@@ -177,9 +194,12 @@ export async function buildPlan(options: PlanOptions): Promise<PlanResult> {
     pinning: choosePinning(os.availableParallelism(), options.threads, options.pin, options.realtime_driver ?? canUseRealtime()),
     inject: options.inject ?? {},
     verify: !options.skip_verify,
+    seed,
+    precision: precision.value,
     steps,
     capacity_steps,
-    estimated_measure_s: steps.length * (warmup_s + measure_s) + capacity_steps.length * capacity_s,
+    estimated_measure_s: phases_s(measure_s),
+    estimated_max_measure_s: phases_s(precision.value?.max_measure_s ?? measure_s),
   };
   return { ok: true, plan: Object.freeze(plan) as Plan, manifests };
 }

@@ -58,6 +58,15 @@ export const Profile = z
     measure_s: z.number().positive(),
     capacity_s: z.number().nonnegative().describe('0 skips the closed-loop capacity step'),
     scenarios: z.array(z.string().min(1)).min(1).optional().describe('the scenarios run when --scenarios is not given (default: every scenario)'),
+    precision: z
+      .object({
+        target_pct: z.number().positive().lt(100).describe('each measure phase runs until the 95% interval of the clean percentile is within ±target_pct% of it'),
+        of: z.enum(['p99', 'p999']).optional().describe('default p99'),
+        max_measure_s: z.number().positive().describe('the cap of a measure phase; measure_s is its minimum'),
+      })
+      .strict()
+      .optional()
+      .describe('precision-driven measure phases (plan/precision.ts); absent: fixed measure_s'),
   })
   .strict();
 export type Profile = z.infer<typeof Profile>;

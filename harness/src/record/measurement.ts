@@ -4,7 +4,7 @@
 import { ErrorKind, hasResponse, Phase as PhaseCode, type OpenLoopRecords } from '../drive/records.ts';
 import type { OpenLoopResult } from '../drive/open-loop.ts';
 import type { PoolRequest } from '../plan/requests.ts';
-import { RESULT_SCHEMA_VERSION, type Failure, type Interval, type Measurement, type Phase, type PhaseResult, type Schedule } from '../results/schema.ts';
+import { RESULT_SCHEMA_VERSION, type Failure, type Interval, type Measurement, type Phase, type PhaseResult, type Precision, type Schedule } from '../results/schema.ts';
 import type { SamplerResult } from '../sample/index.ts';
 import { destroyHistograms, encodeHistogram, histogramsFromRecords, intervalHistograms } from './histogram.ts';
 import { driverHealth } from './driver-health.ts';
@@ -12,6 +12,8 @@ import { acknowledged, checkConservation, conservationMessage, type StatsCounter
 import { attributePauses } from './pause-attribution.ts';
 import { tailOfMeasurement, type GcCycleUnix, type TailInputs } from './tail-of-measurement.ts';
 import { toPercentiles } from './percentiles.ts';
+import { precisionOutcome } from './precision.ts';
+import type { PrecisionPlan } from '../plan/precision.ts';
 import { resourcesOf, runtimeOf } from './resources.ts';
 
 export interface MeasurementInputs {
@@ -24,6 +26,7 @@ export interface MeasurementInputs {
   schedule: Schedule;
   connections: number;
   warmup_s: number;
+  /** The measure phase as run (the driver's `measured_s`: shorter than planned when it was stopped). */
   measure_s: number;
   pool: readonly PoolRequest[];
   drive: OpenLoopResult;
@@ -39,6 +42,8 @@ export interface MeasurementInputs {
   idle_stall_share?: number | null;
   /** The collector's cycles (wall clock) reported by /metrics during the measurement. */
   gc_cycles?: readonly (GcCycleUnix & { kind: string; stw_ns?: number | null | undefined; cpu_ns?: number | null | undefined })[];
+  /** Set when the measure phase was precision-driven: how it ended; the outcome is judged on the final clean figure. */
+  precision?: { plan: PrecisionPlan; min_measure_s: number; stopped_by: Precision['stopped_by']; checks: number } | undefined;
 }
 
 function phaseResult(r: OpenLoopRecords, pool: readonly PoolRequest[], phase: Phase, duration_s: number): PhaseResult {
@@ -161,7 +166,18 @@ export function buildMeasurement(x: MeasurementInputs): Measurement {
     conservation,
     ...v2,
     driver: driverHealth(x.drive.summary, phases[1]!.corrected.p99_us, v2.tail),
+    precision: precisionOf(x, v2.clean),
   };
+}
+
+function precisionOf(x: MeasurementInputs, clean: Measurement['clean']): Precision | null {
+  if (!x.precision) return null;
+  const e = clean?.[x.precision.plan.of];
+  return precisionOutcome(x.precision.plan, x.precision.min_measure_s, e ? { value: e.value_us, lo: e.lo_us, hi: e.hi_us } : null, {
+    measured_s: x.measure_s,
+    stopped_by: x.precision.stopped_by,
+    checks: x.precision.checks,
+  });
 }
 
 function v2Figures(x: MeasurementInputs, measure: PhaseResult): Pick<Measurement, 'raw_intervals' | 'platform' | 'tail' | 'clean' | 'gc_cycles'> {

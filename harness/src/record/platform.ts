@@ -39,12 +39,33 @@ export interface PlatformEvidence {
   driver_cpu_stalls: TimeInterval[];
 }
 
-export function platformOf(rec: RecordedStalls, ctx: PlatformContext): PlatformEvidence {
+type AxisStall = RecordedStalls['stalls'][number];
+
+export interface StallEvidence {
+  /** Stalls at or above the attribution threshold. */
+  long: AxisStall[];
+  processor_cpu_stalls: TimeInterval[];
+  driver_cpu_stalls: TimeInterval[];
+  /** Union over the CPUs, measure phase. */
+  stall_share: number;
+}
+
+/** What the tail attribution and the clean figures take from the stalls (also live: record/live-clean.ts). */
+export function stallEvidence(stalls: readonly AxisStall[], ctx: Omit<PlatformContext, 'idle_stall_share'>): StallEvidence {
   const min_ns = ATTRIBUTION_STALL_US * 1000;
-  const long = rec.stalls.filter((s) => s.end_ns - s.start_ns >= min_ns);
+  const long = stalls.filter((s) => s.end_ns - s.start_ns >= min_ns);
   const on = (cpus: readonly number[]) => long.filter((s) => cpus.includes(s.cpu)).map((s) => ({ start_ns: s.start_ns, end_ns: s.end_ns }));
+  return {
+    long,
+    processor_cpu_stalls: on(ctx.processor_cpus),
+    driver_cpu_stalls: on(ctx.driver_cpus),
+    stall_share: ctx.measure_to_ns > ctx.measure_from_ns ? coveredShare(long, ctx.measure_from_ns, ctx.measure_to_ns) : 0,
+  };
+}
+
+export function platformOf(rec: RecordedStalls, ctx: PlatformContext): PlatformEvidence {
+  const { long, processor_cpu_stalls, driver_cpu_stalls, stall_share } = stallEvidence(rec.stalls, ctx);
   const inMeasure = (s: { start_ns: number; end_ns: number }) => s.end_ns > ctx.measure_from_ns && s.start_ns < ctx.measure_to_ns;
-  const duration_ns = ctx.measure_to_ns - ctx.measure_from_ns;
   const cpus = [...ctx.processor_cpus.map((cpu) => ({ cpu, role: 'processor' as const })), ...ctx.driver_cpus.map((cpu) => ({ cpu, role: 'driver' as const }))].map(({ cpu, role }) => {
     const mine = long.filter((s) => s.cpu === cpu && inMeasure(s));
     return {
@@ -57,7 +78,6 @@ export function platformOf(rec: RecordedStalls, ctx: PlatformContext): PlatformE
       steal_share: rec.steal_share_by_cpu.get(cpu) ?? null,
     };
   });
-  const stall_share = duration_ns > 0 ? coveredShare(long, ctx.measure_from_ns, ctx.measure_to_ns) : 0;
   const stored = long.filter(inMeasure).slice(0, MAX_STORED_STALLS);
   return {
     platform: {
@@ -72,8 +92,8 @@ export function platformOf(rec: RecordedStalls, ctx: PlatformContext): PlatformE
       stalls_induced: ctx.idle_stall_share && ctx.idle_stall_share > 0 ? stall_share / ctx.idle_stall_share : null,
       stalls: stored.map((s) => ({ cpu: s.cpu, start_s: s.start_ns / 1e9, duration_us: (s.end_ns - s.start_ns) / 1000 })),
     },
-    processor_cpu_stalls: on(ctx.processor_cpus),
-    driver_cpu_stalls: on(ctx.driver_cpus),
+    processor_cpu_stalls,
+    driver_cpu_stalls,
   };
 }
 

@@ -24,7 +24,7 @@ import { Phase } from '../drive/records.ts';
 import { hasResponse } from '../drive/records.ts';
 import { TAIL_CAUSE_NAMES } from '../results/schema.ts';
 import { IntervalIndex, IntervalUnion, type TimeInterval } from './intervals-index.ts';
-import { lag1Correlation, percentileOfSorted, type PercentileEstimate } from './order-statistics.ts';
+import { dependenceOf, lag1Correlation, percentileOfSorted, Z95, type PercentileEstimate } from './order-statistics.ts';
 
 /** In precedence order (the result schema owns the list). */
 export const TAIL_CAUSES = TAIL_CAUSE_NAMES;
@@ -154,6 +154,9 @@ export interface CleanFigures {
   fairness: 'idle-explained share' | 'unadjusted: no idle arm';
   /** Lag-1 correlation of the kept latencies in send order (independence check of the intervals). */
   lag1: number;
+  /** The check's outcome: false widens the intervals to `n_eff` effective samples (order-statistics.ts). */
+  independent: boolean;
+  n_eff: number;
 }
 
 /** Stalls must cover at least this share of a request's latency for it to count as stall-delayed. */
@@ -177,9 +180,9 @@ export function cleanFigures(r: OpenLoopRecords, e: TailEvidence, c: CleanInputs
     }
     kept.push(latencyNs(r, i) / 1000);
   }
-  const lag1 = lag1Correlation(kept);
+  const dependence = dependenceOf(kept.length, lag1Correlation(kept));
   const sorted = Float64Array.from(kept).sort();
-  const est = (p: number) => percentileOfSorted(sorted, p) ?? null;
+  const est = (p: number) => percentileOfSorted(sorted, p, Z95, dependence.n_eff) ?? null;
   return {
     p50: est(0.5),
     p99: est(0.99),
@@ -190,13 +193,16 @@ export function cleanFigures(r: OpenLoopRecords, e: TailEvidence, c: CleanInputs
     stall_delayed: stallDelayed,
     set_aside_fraction: fraction,
     fairness: c.idle_stall_share === null ? 'unadjusted: no idle arm' : 'idle-explained share',
-    lag1,
+    ...dependence,
   };
 }
 
-/** Raw (corrected) percentiles of the measure phase with the same order-statistic intervals. */
+/** Raw (corrected) percentiles of the measure phase with the same order-statistic intervals (and independence check). */
 export function rawEstimates(r: OpenLoopRecords): { p50: PercentileEstimate | null; p99: PercentileEstimate | null; p999: PercentileEstimate | null } {
-  const sorted = Float64Array.from(measureIndices(r), (i) => latencyNs(r, i) / 1000).sort();
-  const est = (p: number) => percentileOfSorted(sorted, p) ?? null;
+  const latencies = Float64Array.from(measureIndices(r), (i) => latencyNs(r, i) / 1000);
+  // The same independence check as the clean figures, so raw and clean intervals are comparable.
+  const { n_eff } = dependenceOf(latencies.length, lag1Correlation(latencies));
+  const sorted = latencies.sort();
+  const est = (p: number) => percentileOfSorted(sorted, p, Z95, n_eff) ?? null;
   return { p50: est(0.5), p99: est(0.99), p999: est(0.999) };
 }

@@ -33,11 +33,12 @@ function tailTable(s: ScenarioSummary): Table | undefined {
   const b = s.baseline;
   const causes = Object.keys(CAUSE_LABELS);
   return {
-    headers: ['processor', 'p99 clean', '95% bounds', `clean ×${b}`, 'set aside', 'stalls ×idle', 'slow (>p99)', ...causes.map((c) => CAUSE_LABELS[c]!)],
+    headers: ['processor', 'p99 clean', '95% bounds', 'to precision', `clean ×${b}`, 'set aside', 'stalls ×idle', 'slow (>p99)', ...causes.map((c) => CAUSE_LABELS[c]!)],
     rows: s.rows.map((r) => [
       label(r),
       formatMicros(r.p99_clean_us),
       r.p99_clean_bounds_us ? `${formatMicros(r.p99_clean_bounds_us[0])}–${formatMicros(r.p99_clean_bounds_us[1])}` : '–',
+      precisionCell(r),
       formatRatio(r.vs_baseline.p99_clean),
       r.set_aside_share === null ? '–' : `${(100 * r.set_aside_share).toFixed(1)}%`,
       r.stalls_induced === null ? '–' : `${r.stalls_induced.toFixed(2)}×`,
@@ -81,10 +82,27 @@ function scenarioTables(s: ScenarioSummary): Table[] {
   return tail ? [latency, resources, tail] : [latency, resources];
 }
 
+/** "2/3 ±5%": repetitions that reached the target, of those precision-driven. */
+function precisionCell(r: SummaryRow): string {
+  const p = r.precision;
+  return p ? `${p.reached}/${p.repetitions} ±${p.target_pct}%` : '–';
+}
+
+/** Lancet's rule: a phase whose interval stayed wider than the target is not measured to precision, and says so. */
+export function precisionWarning(scenario: string, r: SummaryRow): string | undefined {
+  const p = r.precision;
+  if (!p || p.reached === p.repetitions) return undefined;
+  const widest = p.half_width_pct_max === null ? 'at least one had too few samples for an interval' : `widest ±${p.half_width_pct_max.toFixed(1)}%`;
+  const after = p.measured_s_median === null ? '' : `, median phase ${p.measured_s_median.toFixed(1)} s`;
+  return `${scenario}/${r.processor}: ${p.repetitions - p.reached} of ${p.repetitions} repetitions not measured to precision (clean ${p.of} interval not within ±${p.target_pct}%: ${widest}${after}); read their figures as indicative`;
+}
+
 function warnings(summaries: ScenarioSummary[]): string[] {
   const out: string[] = [];
   for (const s of summaries) {
     for (const r of s.rows) {
+      const imprecise = precisionWarning(s.scenario, r);
+      if (imprecise) out.push(imprecise);
       if (r.driver_limited) out.push(`${s.scenario}/${r.processor}: the driver fell behind its schedule; its latency there is the driver's, not the server's (see harness calibrate)`);
       for (const f of r.failures) out.push(`${s.scenario}/${r.processor} ${f}`);
       if (r.errors > 0) out.push(`${s.scenario}/${r.processor}: ${r.errors} request errors during the measure phase`);
@@ -95,11 +113,11 @@ function warnings(summaries: ScenarioSummary[]): string[] {
 
 function header(m: RunManifest): string {
   const p = m.provenance;
-  return `run ${m.run_id} (${m.status}) · profile ${m.profile} · ${m.repetitions} repetition(s) · ${p.git_branch}@${p.git_sha.slice(0, 7)}${p.git_dirty ? '+dirty' : ''} · ${p.cpu_model}, ${p.cores} cores${p.pinning.enabled ? `, processor pinned to CPU ${p.pinning.processor_cpus.join(',')}` : ''}`;
+  return `run ${m.run_id} (${m.status}) · profile ${m.profile} · ${m.repetitions} repetition(s) · ${p.git_branch}@${p.git_sha.slice(0, 7)}${p.git_dirty ? '+dirty' : ''} · ${p.cpu_model}, ${p.cores} cores${p.pinning.enabled ? `, processor pinned to CPU ${p.pinning.processor_cpus.join(',')}` : ''}${m.order_seed !== undefined ? ` · order seed ${m.order_seed}` : ''}`;
 }
 
 const LEGEND =
-  'Latency is measured open-loop from each request\'s intended send time (no coordinated omission), merged over repetitions. "p99 range" is the spread of per-repetition p99. Ratios are against the baseline processor (below 1× is lower: better latency and memory, worse capacity). "p99 clean" is the processor\'s own p99: the median over repetitions of the p99 without the requests delayed by platform stalls (≥ 500 µs, only the share the idle machine explains) or sent late by the driver; its bounds are the widest per-repetition 95% order-statistic interval. The tail columns give each request slower than its repetition\'s p99 one primary cause.';
+  'Latency is measured open-loop from each request\'s intended send time (no coordinated omission), merged over repetitions. "p99 range" is the spread of per-repetition p99. Ratios are against the baseline processor (below 1× is lower: better latency and memory, worse capacity). "p99 clean" is the processor\'s own p99: the median over repetitions of the p99 without the requests delayed by platform stalls (≥ 500 µs, only the share the idle machine explains) or sent late by the driver; its bounds are the widest per-repetition 95% order-statistic interval. The tail columns give each request slower than its repetition\'s p99 one primary cause. "to precision" counts the repetitions whose precision-driven measure phase brought the clean percentile\'s interval within the target; the others are "not measured to precision".';
 
 export function renderSummaryText(m: RunManifest, summaries: ScenarioSummary[]): string {
   const parts = [header(m), ''];

@@ -41,6 +41,25 @@ describe('run summary', () => {
     expect(md).toMatch(/#1 drive: processor exited with code 2/);
   });
 
+  it("says which processor's repetitions were not measured to precision, and how wide they stayed", () => {
+    const imprecise = structuredClone(run);
+    const base = { target_pct: 5, of: 'p99' as const, min_measure_s: 3, max_measure_s: 5, checks: 3 };
+    for (const m of imprecise.measurements) {
+      const reached = m.processor !== 'go' || m.repetition === 0;
+      m.precision = { ...base, reached, half_width_pct: reached ? 4 : 11.25, measured_s: reached ? 3 : 5, stopped_by: reached ? 'precision' : 'cap' };
+    }
+    const [ingest] = summarize(imprecise);
+    expect(ingest!.rows.find((r) => r.processor === 'go')!.precision).toMatchObject({ reached: 1, repetitions: 3, half_width_pct_max: 11.25 });
+    const text = renderSummaryText(imprecise.manifest, summarize(imprecise));
+    expect(text).toMatch(/ingest\/go: 2 of 3 repetitions not measured to precision \(clean p99 interval not within ±5%: widest ±11\.3%/);
+    expect(text).not.toMatch(/ingest\/rust: .*not measured to precision/);
+  });
+
+  it('has no precision figures for fixed-length phases', () => {
+    const [ingest] = summarize(run);
+    expect(ingest!.rows.every((r) => r.precision === null)).toBe(true);
+  });
+
   it('medians ignore nothing and handle even counts', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);

@@ -44,6 +44,19 @@ export interface SummaryRow {
   stalls_induced: number | null;
   /** Requests slower than each repetition's p99, by primary cause, summed over repetitions. */
   tail_p99: { slow: number; counts: Record<TailCauseName, number> } | null;
+  /** Precision-driven repetitions (v2.1): null when the phases had a fixed length. */
+  precision: PrecisionSummary | null;
+}
+
+export interface PrecisionSummary {
+  target_pct: number;
+  of: 'p99' | 'p999';
+  /** Repetitions whose clean percentile reached ±target_pct; the others are "not measured to precision". */
+  reached: number;
+  repetitions: number;
+  /** The widest achieved half-width (% of the value); null when one repetition had no interval at all. */
+  half_width_pct_max: number | null;
+  measured_s_median: number | null;
 }
 
 export interface SummaryRatios {
@@ -108,6 +121,21 @@ function row(run: RunRecord, scenario: string, processor: string): SummaryRow {
     errors: ok.reduce((s, m) => s + errorsOf(m), 0),
     failures: all.filter((m) => m.failure && m.status === 'failed').map((m) => `#${m.repetition + 1} ${m.failure!.stage}: ${m.failure!.message}`),
     ...cleanOf(ok),
+    precision: precisionOf(ok),
+  };
+}
+
+function precisionOf(ok: Measurement[]): PrecisionSummary | null {
+  const p = ok.map((m) => m.precision).filter((x) => x !== null && x !== undefined);
+  if (p.length === 0) return null;
+  const widths = p.map((x) => x.half_width_pct);
+  return {
+    target_pct: p[0]!.target_pct,
+    of: p[0]!.of,
+    reached: p.filter((x) => x.reached).length,
+    repetitions: p.length,
+    half_width_pct_max: widths.some((w) => w === null) ? null : Math.max(...(widths as number[])),
+    measured_s_median: median(p.map((x) => x.measured_s)),
   };
 }
 

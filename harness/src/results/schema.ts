@@ -7,7 +7,9 @@ import { z } from 'zod';
 /**
  * v2 (2026-12): the `abandoned` run status and run owner, the conservation check, platform
  * stalls, GC cycles, the tail composition and the clean percentiles with order-statistic
- * intervals. v1 files still read: every v2 addition is optional.
+ * intervals. v1 files still read: every v2 addition is optional. Later additions to v2 (marked
+ * v2.1: precision-driven phases, the independence check's n_eff, the order seed) are optional
+ * too, so v2 files written before them read unchanged and the version stays 2.
  */
 export const RESULT_SCHEMA_VERSION = 2;
 /** Versions this reader understands. */
@@ -196,9 +198,29 @@ export const Clean = PercentileIntervals.extend({
   stall_delayed: count,
   set_aside_fraction: z.number().min(0).max(1),
   fairness: z.enum(['idle-explained share', 'unadjusted: no idle arm']),
-  lag1: z.number().describe('lag-1 correlation of the kept latencies in send order: the intervals assume independence'),
+  lag1: z.number().describe('lag-1 correlation of the kept latencies in send order: the independence check of the intervals'),
+  independent: z.boolean().optional().describe('v2.1: false when |lag1| > 0.05; the intervals are then widened to n_eff effective samples (absent: written before the check, intervals assume independence)'),
+  n_eff: z.number().nonnegative().optional().describe('v2.1: effective sample size of the intervals, n (1 − lag1) / (1 + lag1) when the check failed, else count'),
 });
 export type Clean = z.infer<typeof Clean>;
+
+/**
+ * A precision-driven measure phase (plan/precision.ts): how long it ran and whether the clean
+ * percentile's interval reached the target. `reached: false` is Lancet's "not measured to
+ * precision": report and summary say so, and compare/claims/gate can set it apart.
+ */
+export const Precision = z.object({
+  target_pct: z.number().positive().describe('the 95% interval had to lie within ±target_pct% of the value'),
+  of: z.enum(['p99', 'p999']).describe('which clean percentile'),
+  reached: z.boolean(),
+  half_width_pct: z.number().nonnegative().nullable().describe('achieved: the farther interval bound from the value, in % of the value, over the whole measure phase; null: too few (effective) samples for an interval'),
+  min_measure_s: seconds,
+  max_measure_s: seconds.describe('the cap'),
+  measured_s: seconds.describe('how long the measure phase ran'),
+  stopped_by: z.enum(['precision', 'cap', 'errors', 'interrupted']).describe('precision: the harness stopped the driver once the live check passed; cap: it ran to its cap'),
+  checks: count.describe('times the harness evaluated the interval during the phase'),
+});
+export type Precision = z.infer<typeof Precision>;
 
 /** A GC cycle of the processor's collector, on the measurement's time axis. */
 export const GcCycle = z.object({ start_s: z.number(), duration_us: micros, kind: z.string(), stw_us: micros.nullable(), cpu_us: micros.nullable() });
@@ -249,6 +271,7 @@ export const Measurement = z.object({
   tail: Tail.nullable().optional().describe('v2'),
   clean: Clean.nullable().optional().describe('v2'),
   gc_cycles: z.array(GcCycle).optional().describe('v2: the collector\'s cycles during the measurement (empty: none or no collector)'),
+  precision: Precision.nullable().optional().describe('v2.1: null or absent: the measure phase had a fixed length'),
 });
 export type Measurement = z.infer<typeof Measurement>;
 
@@ -353,6 +376,7 @@ export const RunManifest = z.object({
   noise: Noise,
   notes: z.array(z.string()),
   owner: RunOwner.nullable().optional().describe('absent in runs written before it was recorded'),
+  order_seed: count.optional().describe('v2.1: seed of the shuffled order of every repetition round (the plan has the order); absent: written before the order was shuffled (fixed A B C order)'),
 });
 export type RunManifest = z.infer<typeof RunManifest>;
 

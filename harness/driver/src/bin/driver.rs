@@ -2,7 +2,7 @@
 //! summary on stdout. Exit 2 on a bad configuration, 3 when the target cannot be reached.
 use latency_driver::clock::{capture_t0, monotonic_ns, thread_cpu_time_ns};
 use latency_driver::config::{Config, ScheduleConfig};
-use latency_driver::engine::{unsent_count, Engine, EngineOptions};
+use latency_driver::engine::{unsent_count, Engine, EngineOptions, StoppedBy};
 use latency_driver::health::{assess, HealthInput};
 use latency_driver::keep_awake::KeepAwake;
 use latency_driver::pool::parse_pool;
@@ -10,6 +10,7 @@ use latency_driver::records::{write_file, Record, ERR_CONNECT, ERR_NONE, ERR_PAR
 use latency_driver::schedule::{Schedule, PHASE_MEASURE, PHASE_WARMUP};
 use latency_driver::sched::minimise_timer_slack;
 use latency_driver::socket::resolve;
+use latency_driver::stream::RecordStream;
 use serde_json::json;
 
 fn fail(code: i32, msg: String) -> ! {
@@ -30,6 +31,7 @@ fn main() {
     let records: Vec<Record> = schedule.all().into_iter().enumerate().map(|(i, (t, phase))| Record::new(t, phase, pool[i % pool.len()].kind)).collect();
     let scheduled = records.len();
 
+    let stream = cfg.stream_path.as_deref().map(|p| RecordStream::create(p).unwrap_or_else(|e| fail(2, format!("cannot create stream file {p}: {e}"))));
     minimise_timer_slack();
     let opts = EngineOptions {
         addr,
@@ -37,6 +39,8 @@ fn main() {
         timeout_ns: cfg.timeout_ms * 1_000_000,
         spin_ns: cfg.spin_us * 1_000,
         stop_after_errors: cfg.stop_after_errors,
+        stream,
+        control_stdin: cfg.control_stdin,
     };
     let engine = Engine::connect(opts, &pool, records).unwrap_or_else(|e| fail(3, format!("cannot connect to {addr}: {e}")));
 
@@ -50,12 +54,16 @@ fn main() {
     let keep_awake = keep_awake.map(KeepAwake::stop).unwrap_or_default();
 
     write_file(&cfg.records_path, &records).unwrap_or_else(|e| fail(1, format!("cannot write {}: {e}", cfg.records_path)));
+    // A stopped schedule ends where its first never-scheduled request would have been due, so
+    // the phase's length and its request count describe the same span.
+    let end_s = if records.len() < scheduled { schedule.intended_s(records.len() as u64) } else { schedule.total_s() };
+    let measured_s = (end_s - cfg.warmup_s).max(0.0);
 
     let health = assess(
         &records,
         &HealthInput {
             warmup_s: cfg.warmup_s,
-            measure_s: cfg.measure_s,
+            measure_s: measured_s,
             wall_ns,
             cpu_user_ns: cpu_u1 - cpu_u0,
             cpu_system_ns: cpu_s1 - cpu_s0,
@@ -106,6 +114,9 @@ fn main() {
             "reconnects": stats.reconnects,
         },
         "stopped_early": stats.stopped_early,
+        "stopped_by": match stats.stopped_by { StoppedBy::Schedule => "schedule", StoppedBy::Errors => "errors", StoppedBy::Control => "control" },
+        // The measure phase as run: measure_s, or less when the schedule was stopped.
+        "measured_s": measured_s,
         "scheduler": {
             "method": if cfg.keep_awake { "epoll + timerfd sleep, busy-wait for the final spin_us; an idle-priority thread keeps the CPU awake" } else { "epoll + timerfd sleep, busy-wait for the final spin_us" },
             "spin_us": cfg.spin_us,

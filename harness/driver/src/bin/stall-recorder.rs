@@ -1,8 +1,10 @@
 //! `stall-recorder --cpus LIST [--period-us 1000] [--threshold-us 100] [--max-stalls N]
-//! [--no-realtime] [--ignore-stdin]`: one thread per CPU, pinned, waking on absolute ticks; every
-//! wake-up later than the threshold is a platform stall (see `stall.rs`). Prints `ready` once
-//! every thread is placed, records until SIGTERM, SIGINT or end of stdin, then prints one JSON
-//! document (format in harness/driver/README.md). Exit 2 on bad arguments or an unusable CPU.
+//! [--no-realtime] [--ignore-stdin] [--stream PATH]`: one thread per CPU, pinned, waking on
+//! absolute ticks; every wake-up later than the threshold is a platform stall (see `stall.rs`).
+//! Prints `ready` once every thread is placed, records until SIGTERM, SIGINT or end of stdin,
+//! then prints one JSON document (format in harness/driver/README.md). With `--stream`, closed
+//! stalls are also appended to PATH as they happen (for a harness judging a phase live). Exit 2
+//! on bad arguments or an unusable CPU.
 use latency_driver::clock::{capture_t0, cpu_time_ns, monotonic_ns, thread_cpu_time_ns, T0};
 use latency_driver::sched::{minimise_timer_slack, parse_cpu_list, pin_to_cpu, set_fifo, sleep_until_monotonic_ns, RECORDER_PRIORITY};
 use latency_driver::stall::{summarise, CpuSummary, Stall, StallTracker, TrackerConfig};
@@ -12,7 +14,9 @@ use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc};
 
-const USAGE: &str = "usage: stall-recorder --cpus LIST [--period-us N] [--threshold-us N] [--max-stalls N] [--no-realtime] [--ignore-stdin]";
+const USAGE: &str = "usage: stall-recorder --cpus LIST [--period-us N] [--threshold-us N] [--max-stalls N] [--no-realtime] [--ignore-stdin] [--stream PATH]";
+/// How often closed stalls are appended to the `--stream` file.
+const STREAM_EVERY_MS: i32 = 200;
 
 fn fail(code: i32, msg: &str) -> ! {
     eprintln!("stall-recorder: {msg}");
@@ -26,10 +30,11 @@ struct Args {
     max_stalls: usize,
     realtime: bool,
     watch_stdin: bool,
+    stream: Option<String>,
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut a = Args { cpus: Vec::new(), period_us: 1000, threshold_us: 100, max_stalls: 100_000, realtime: true, watch_stdin: true };
+    let mut a = Args { cpus: Vec::new(), period_us: 1000, threshold_us: 100, max_stalls: 100_000, realtime: true, watch_stdin: true, stream: None };
     let mut it = std::env::args().skip(1);
     let number = |flag: &str, v: Option<String>| -> Result<u64, String> {
         v.as_deref().and_then(|s| s.parse::<u64>().ok()).ok_or_else(|| format!("{flag} needs a whole number"))
@@ -42,6 +47,7 @@ fn parse_args() -> Result<Args, String> {
             "--max-stalls" => a.max_stalls = number("--max-stalls", it.next())? as usize,
             "--no-realtime" => a.realtime = false,
             "--ignore-stdin" => a.watch_stdin = false,
+            "--stream" => a.stream = Some(it.next().ok_or("--stream needs a file path")?),
             _ => return Err(format!("unknown argument {flag:?}\n{USAGE}")),
         }
     }
@@ -83,8 +89,9 @@ fn place(cpu: usize, realtime: bool) -> Result<Placement, String> {
     }
 }
 
-fn watch(cpu: usize, t0: u64, cfg: TrackerConfig, stop: &AtomicBool) -> CpuResult {
+fn watch(cpu: usize, t0: u64, cfg: TrackerConfig, stop: &AtomicBool, live: Option<mpsc::Sender<(usize, Stall)>>) -> CpuResult {
     let mut tracker = StallTracker::new(cfg);
+    let mut sent = 0;
     // Every thread uses the same tick grid (t0 + k × period), so stalls on different CPUs line up.
     let mut tick = (monotonic_ns() - t0) / cfg.period_ns * cfg.period_ns + cfg.period_ns;
     let first_tick = tick;
@@ -97,6 +104,14 @@ fn watch(cpu: usize, t0: u64, cfg: TrackerConfig, stop: &AtomicBool) -> CpuResul
         }
         last_wake = woke;
         tick = tracker.on_wake(tick, woke);
+        if let Some(tx) = &live {
+            if tracker.kept_len() > sent {
+                for s in tracker.kept_since(sent) {
+                    tx.send((cpu, *s)).ok();
+                }
+                sent = tracker.kept_len();
+            }
+        }
     }
     let (stalls, counts) = tracker.finish();
     let (user_ns, system_ns) = thread_cpu_time_ns();
@@ -121,8 +136,24 @@ fn signal_fd() -> libc::c_int {
     }
 }
 
+/// Appends closed stalls to the `--stream` file: a `t0_monotonic_ns N` line, then `cpu start_ns end_ns` per stall.
+struct StallStream {
+    file: std::fs::File,
+    rx: mpsc::Receiver<(usize, Stall)>,
+}
+
+impl StallStream {
+    fn drain(&mut self) {
+        let lines: String = self.rx.try_iter().map(|(cpu, s)| format!("{cpu} {} {}\n", s.start_ns, s.end_ns)).collect();
+        if !lines.is_empty() {
+            // A reader that went away must not stop the recording.
+            self.file.write_all(lines.as_bytes()).ok();
+        }
+    }
+}
+
 /// Waits until a signal arrives or stdin reaches its end; returns what stopped the recording.
-fn wait_for_stop(sig_fd: libc::c_int, watch_stdin: bool) -> &'static str {
+fn wait_for_stop(sig_fd: libc::c_int, watch_stdin: bool, mut stream: Option<&mut StallStream>) -> &'static str {
     let mut fds = vec![libc::pollfd { fd: sig_fd, events: libc::POLLIN, revents: 0 }];
     if watch_stdin {
         fds.push(libc::pollfd { fd: 0, events: libc::POLLIN, revents: 0 });
@@ -130,8 +161,12 @@ fn wait_for_stop(sig_fd: libc::c_int, watch_stdin: bool) -> &'static str {
     let mut buf = [0u8; 4096];
     loop {
         // SAFETY: fds is a valid array of pollfd of the given length.
-        let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, -1) };
-        if n < 0 {
+        let timeout = if stream.is_some() { STREAM_EVERY_MS } else { -1 };
+        let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout) };
+        if let Some(s) = stream.as_deref_mut() {
+            s.drain();
+        }
+        if n <= 0 {
             continue;
         }
         if fds[0].revents != 0 {
@@ -172,6 +207,13 @@ fn main() {
     let (cpu_u0, cpu_s0) = cpu_time_ns();
     let t0: T0 = capture_t0();
     let stop = Arc::new(AtomicBool::new(false));
+    let (live_tx, live_rx) = mpsc::channel::<(usize, Stall)>();
+    let mut stream = args.stream.as_deref().map(|path| {
+        let mut file = std::fs::File::create(path).unwrap_or_else(|e| fail(2, &format!("cannot create stream file {path}: {e}")));
+        writeln!(file, "t0_monotonic_ns {}", t0.monotonic_ns).unwrap_or_else(|e| fail(1, &format!("cannot write {path}: {e}")));
+        StallStream { file, rx: live_rx }
+    });
+    let streaming = stream.is_some();
 
     let (placed_tx, placed_rx) = mpsc::channel::<Result<Placement, String>>();
     let handles: Vec<_> = args
@@ -179,18 +221,20 @@ fn main() {
         .iter()
         .map(|&cpu| {
             let (stop, placed_tx, realtime) = (stop.clone(), placed_tx.clone(), args.realtime);
+            let live = streaming.then(|| live_tx.clone());
             std::thread::Builder::new()
                 .name(format!("stall-cpu{cpu}"))
                 .spawn(move || {
                     let placed = place(cpu, realtime);
                     let ok = placed.is_ok();
                     placed_tx.send(placed).ok();
-                    ok.then(|| watch(cpu, t0.monotonic_ns, cfg, &stop))
+                    ok.then(|| watch(cpu, t0.monotonic_ns, cfg, &stop, live))
                 })
                 .unwrap_or_else(|e| fail(1, &format!("cannot start a thread: {e}")))
         })
         .collect();
     drop(placed_tx);
+    drop(live_tx);
     let mut placement = Placement::Fifo;
     for _ in &args.cpus {
         match placed_rx.recv().expect("every thread reports its placement") {
@@ -204,9 +248,12 @@ fn main() {
         writeln!(out, "ready").and_then(|_| out.flush()).ok();
     }
 
-    let stopped_by = wait_for_stop(sig_fd, args.watch_stdin);
+    let stopped_by = wait_for_stop(sig_fd, args.watch_stdin, stream.as_mut());
     stop.store(true, Ordering::Relaxed);
     let results: Vec<CpuResult> = handles.into_iter().map(|h| h.join().expect("recorder thread").expect("placed thread")).collect();
+    if let Some(s) = stream.as_mut() {
+        s.drain();
+    }
     let wall_ns = monotonic_ns() - t0.monotonic_ns;
     let steal_end = read_steal_ticks();
     let (cpu_u1, cpu_s1) = cpu_time_ns();

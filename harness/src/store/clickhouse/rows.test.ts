@@ -40,6 +40,15 @@ describe('run rows', () => {
     expect(back.measurements[2]).not.toHaveProperty('conservation');
   });
 
+  it("keep a precision-driven measurement's outcome and the run's order seed", () => {
+    const run = syntheticRun({ seed: 13, samples_per_phase: 30 });
+    run.manifest.order_seed = 99;
+    run.measurements[0]!.precision = { target_pct: 5, of: 'p99', reached: false, half_width_pct: 9.5, min_measure_s: 2, max_measure_s: 3, measured_s: 3, stopped_by: 'cap', checks: 2 };
+    const back = recordFromRows(asStored(runRows(run, 1)))!;
+    expect(back.measurements[0]!.precision).toEqual(run.measurements[0]!.precision);
+    expect(back.manifest.order_seed).toBe(99);
+  });
+
   it('write one measurement row per phase', () => {
     const run = syntheticRun({ seed: 11, samples_per_phase: 30 });
     expect(runRows(run, 1).measurements).toHaveLength(run.measurements.length * 2);

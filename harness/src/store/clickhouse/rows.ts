@@ -26,7 +26,7 @@ export interface RunRows {
 export const CHILD_TABLES = ['measurements', 'capacity', 'intervals', 'resource_samples', 'runtime_pauses', 'measurement_details'] as const;
 
 /** The measurement fields kept in measurement_details.details_json (added after the first layout). */
-const DETAIL_FIELDS = ['conservation', 'raw_intervals', 'platform', 'tail', 'clean', 'gc_cycles'] as const;
+const DETAIL_FIELDS = ['conservation', 'raw_intervals', 'platform', 'tail', 'clean', 'gc_cycles', 'precision'] as const;
 
 export function manifestRow(m: RunManifest, version: number): Row {
   return {
