@@ -25,8 +25,11 @@ export type PairedMethod = 'paired-log-t' | 'wilcoxon-hl' | 'round-bootstrap';
 export type UnpairedMethod = 'welch-log-t' | 'bootstrap';
 
 export type LocationSample =
-  /** One value per matched round: log(B) − log(A), or a level's log (or plain) values. */
-  | { design: 'paired'; method: PairedMethod; d: number[] }
+  /**
+   * One value per matched round: log(B) − log(A); or one value per repetition of a level (its
+   * logs, 'log-t', or plain values, 't': a one-sample t is the paired t's arithmetic).
+   */
+  | { design: 'paired'; method: PairedMethod | 'log-t' | 't'; d: number[] }
   /** Two independent sides (log values): their means' difference. */
   | { design: 'unpaired'; method: UnpairedMethod; a: number[]; b: number[] };
 
@@ -77,7 +80,7 @@ function tParts(s: LocationSample): { m: number; se: number; df: number } {
   return { m: mean(s.b) - mean(s.a), se, df };
 }
 
-const isT = (s: LocationSample) => s.method === 'paired-log-t' || s.method === 'welch-log-t';
+const isT = (s: LocationSample) => s.method === 'paired-log-t' || s.method === 'welch-log-t' || s.method === 'log-t' || s.method === 't';
 
 /** The point estimate on the analysis scale. */
 export function centre(s: LocationSample): number {
