@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDir } from '../../harness/src/results/layout.ts';
 import type { Measurement, RunRecord } from '../../harness/src/results/schema.ts';
 import type { DashboardServer } from '../../harness/src/serve/server.ts';
+import { summarize } from '../../harness/src/report/summary.ts';
 import { formatBytes } from '../src/format/bytes.ts';
 import { formatDuration } from '../src/format/duration.ts';
 import { launchBrowser, type Browser } from './browser.ts';
@@ -31,10 +32,6 @@ const pageErrors: string[] = [];
 
 const latest = () => runs.at(-1)!;
 const measure = (m: Measurement) => m.phases.find((p) => p.phase === 'measure')!;
-const median = (v: number[]) => {
-  const s = [...v].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 const measurementsOf = (run: RunRecord, scenario: string, processor: string) =>
   run.measurements.filter((m) => m.scenario === scenario && m.processor === processor);
 
@@ -100,12 +97,14 @@ describe('overview', () => {
     await shoot('overview');
   });
 
-  it('shows the seeded median p99 and steady RSS in the table', async () => {
-    const rust = measurementsOf(latest(), 'ingest', 'rust');
-    const p99 = formatDuration(median(rust.map((m) => measure(m).corrected.p99_us)));
-    const rss = formatBytes(median(rust.map((m) => m.resources!.steady_rss_bytes)));
-    expect(await text('[data-row="ingest/rust"] [data-cell=p99]')).toContain(p99);
-    expect(await text('[data-row="ingest/rust"] [data-cell=steady_rss]')).toBe(rss);
+  it('shows the p99 and steady RSS figures of `harness report`, with the same p99 interval', async () => {
+    const row = summarize(latest()).find((s) => s.scenario === 'ingest')!.rows.find((r) => r.processor === 'rust')!;
+    const p99 = row.figures.p99;
+    if (p99.interval.kind !== 'interval') throw new Error('the seeded run should have an interval');
+    const cell = await text('[data-row="ingest/rust"] [data-cell=p99]');
+    expect(cell).toContain(formatDuration(p99.value!));
+    expect(cell).toContain(`[${formatDuration(p99.interval.ci_low)} – ${formatDuration(p99.interval.ci_high)}]`);
+    expect(await text('[data-row="ingest/rust"] [data-cell=steady_rss]')).toBe(formatBytes(row.figures.steady_rss.value!));
   });
 });
 

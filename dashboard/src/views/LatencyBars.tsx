@@ -3,7 +3,7 @@ import { durationUnitFor, formatDuration } from '../format/duration.ts';
 import type { OverviewRow } from '../shape/overview.ts';
 import { processorColor } from '../components/colors.ts';
 
-/** p99 and p99.9 per processor with the bootstrap interval over repetitions as error bars. */
+/** p99 and p99.9 per processor with the figure's 95% interval over repetitions (t on logs) as error bars. */
 export function LatencyBars({ rows }: { rows: OverviewRow[] }) {
   const data = rows.map((r) => ({
     processor: r.processor,

@@ -2,14 +2,14 @@ import { Num } from '../components/Num.tsx';
 import { formatBytes } from '../format/bytes.ts';
 import { formatDuration } from '../format/duration.ts';
 import { formatRate, formatRatio } from '../format/quantity.ts';
-import type { Estimate } from '../shape/bootstrap.ts';
+import type { Estimate } from '../shape/figure-interval.ts';
 import type { OverviewRow } from '../shape/overview.ts';
 
 function WithCi({ e, format }: { e: Estimate; format: (v: number) => string }) {
   return (
     <>
       <Num>{format(e.estimate)}</Num>
-      {e.n > 1 ? (
+      {e.interval ? (
         <Num className="ci">
           {' '}[{format(e.low)} – {format(e.high)}]
         </Num>

@@ -6,7 +6,7 @@
 // simulation found covering 79.6% at 3 repetitions for a nominal 95%.)
 import { DEFAULT_CONFIDENCE, DEFAULT_MIN_N, type Estimate } from '../stats/interval.ts';
 import { levelInterval } from '../stats/level-interval.ts';
-import type { MeasurementFigures, MeasurementMetric } from './metrics.ts';
+import { METRICS, type MeasurementFigures, type MetricId } from './metrics.ts';
 
 export interface FigureOptions {
   confidence?: number;
@@ -29,7 +29,10 @@ export function usable<M extends MeasurementFigures>(ms: readonly M[], include_d
   return ms.filter((m) => m.status === 'ok' && (include_driver_limited || !m.driver?.driver_limited));
 }
 
-export function figureOf(def: MeasurementMetric, ms: readonly MeasurementFigures[], opts: FigureOptions = {}): Figure {
+/** The figure of a per-repetition metric (capacity, one record per run, has none). */
+export function figureOf(id: Exclude<MetricId, 'capacity'>, ms: readonly MeasurementFigures[], opts: FigureOptions = {}): Figure {
+  const def = METRICS[id];
+  if (def.source !== 'measurement') throw new RangeError(`${id} is not read from repetitions`);
   const values = usable(ms, opts.include_driver_limited).flatMap((m) => {
     const v = def.value(m);
     return v === null ? [] : [v];
