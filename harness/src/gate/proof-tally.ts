@@ -46,3 +46,34 @@ export function tally(results: readonly (GateResult | GateError)[], scenario: st
     pairs: results.length,
   };
 }
+
+export interface PairedSigma {
+  metric: string;
+  /** sd of the per-round log-ratio, pooled over pairs (within-pair deviations from each pair's mean). */
+  sigma: number;
+  rounds: number;
+  pairs: number;
+}
+
+/**
+ * σ of the paired log-ratio for each metric the gate tested, from its A/A results: the figure a
+ * reader needs to size a gate of their own (with σ ≤ 0.1, about 7 pairs detect +20%).
+ */
+export function pairedSigmas(results: readonly (GateResult | GateError)[], scenario: string, processor: string): PairedSigma[] {
+  const acc = new Map<string, { ss: number; df: number; rounds: number; pairs: number }>();
+  for (const r of results) {
+    if (r.kind !== 'result') continue;
+    for (const row of r.rows) {
+      if (row.scenario !== scenario || row.processor !== processor || row.sample?.design !== 'paired' || row.sample.d.length < 2) continue;
+      const d = row.sample.d;
+      const m = d.reduce((s, x) => s + x, 0) / d.length;
+      const a = acc.get(row.metric) ?? { ss: 0, df: 0, rounds: 0, pairs: 0 };
+      a.ss += d.reduce((s, x) => s + (x - m) ** 2, 0);
+      a.df += d.length - 1;
+      a.rounds += d.length;
+      a.pairs += 1;
+      acc.set(row.metric, a);
+    }
+  }
+  return [...acc].map(([metric, a]) => ({ metric, sigma: Math.sqrt(a.ss / a.df), rounds: a.rounds, pairs: a.pairs }));
+}
