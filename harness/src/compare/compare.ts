@@ -113,9 +113,10 @@ function compareMetric(def: MetricDef, spec: PairSpec, opts: Resolved, notes: Se
   if (sa.values.length === 0 && sb.values.length === 0) return undefined;
   const { ratio, sample, pairing } = analyseRatio(sa, sb, spec.pairable, opts);
   const proc = spec.a_processor === spec.b_processor ? spec.a_processor : `${spec.a_processor}→${spec.b_processor}`;
-  // Only where there is an interval: a metric with too few values has nothing to pair.
-  if (pairing.kind === 'unpaired' && ratio.kind === 'interval') notes.add(`${spec.scenario}/${proc}: compared unpaired (${pairing.reason})`);
-  else if (pairing.unmatched.length) notes.add(`${spec.scenario}/${proc} ${def.id}: rounds ${pairing.unmatched.join(', ')} had no partner and were left out of the pairing`);
+  if (pairing.kind === 'unpaired') {
+    // Only where there is an interval: a metric with too few values has nothing to pair.
+    if (ratio.kind === 'interval') notes.add(`${spec.scenario}/${proc}: compared unpaired (${pairing.reason})`);
+  } else if (pairing.unmatched.length) notes.add(`${spec.scenario}/${proc} ${def.id}: rounds ${pairing.unmatched.join(', ')} had no partner and were left out of the pairing`);
   const side = (processor: string, values: number[]): SideValue => ({
     processor,
     n: values.length,

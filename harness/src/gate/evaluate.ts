@@ -111,10 +111,12 @@ export function regressionP(sample: LocationSample, limit: Limit, rule: GateRule
 /** Decides one row from its interval and its Holm-adjusted test. `alpha`: the one-sided level, (1 − confidence)/2. */
 export function verdictFor(ratio: Estimate, test: GateTest | null, limit: Limit, rule: GateRule, alpha: number): GateVerdict {
   if (ratio.kind === 'insufficient') return { kind: 'insufficient-data', reasons: ratio.reasons };
-  if (!test || test.adjusted.kind === 'insufficient') return { kind: 'insufficient-data', reasons: test?.adjusted.kind === 'insufficient' ? test.adjusted.reasons : ['no test'] };
-  const adj = test.adjusted;
-  const level = `${(100 * adj.confidence).toFixed(2)}%`;
-  const ci = `interval [${pct(adj.ci_low - 1)}, ${pct(adj.ci_high - 1)}] at the Holm level ${level}`;
+  if (!test) return { kind: 'insufficient-data', reasons: ['no test'] };
+  // The adjusted interval is what a reader checks; the decision is the adjusted p, which exists
+  // even where a method has no interval that wide (the signed-rank one at a very strict level).
+  const adj = test.adjusted.kind === 'interval' ? test.adjusted : null;
+  const level = `${(100 * (1 - 2 * test.level)).toFixed(2)}%`;
+  const ci = adj ? `interval [${pct(adj.ci_low - 1)}, ${pct(adj.ci_high - 1)}] at the Holm level ${level}` : `no interval at the Holm level ${level}`;
   const p = `p ${pText(test.p_raw)}, Holm-adjusted over ${test.family} ${pText(test.p_adjusted)}`;
   const significant = test.p_adjusted <= alpha;
   if (rule === 'estimate-beyond-limit') {
@@ -123,7 +125,7 @@ export function verdictFor(ratio: Estimate, test: GateTest | null, limit: Limit,
   } else if (significant) {
     return { kind: 'regression', reasons: [`${ci} lies entirely beyond the limit ${limit.text} (${p} ≤ ${alpha})`] };
   }
-  const better = limit.better === 'lower' ? adj.ci_high < 1 : adj.ci_low > 1;
+  const better = adj !== null && (limit.better === 'lower' ? adj.ci_high < 1 : adj.ci_low > 1);
   if (better) return { kind: 'improvement', reasons: [`${ci} lies entirely on the better side of no change`] };
   return {
     kind: 'pass',

@@ -13,11 +13,11 @@ describe('holm', () => {
   });
 
   it('stops at the first failure even when a later p-value would pass its own level', () => {
-    // 0.02 > 0.05/2 fails; 0.04 < 0.05/1 but must not be rejected after it.
-    const steps = holm([0.02, 0.04], 0.05);
+    // 0.03 > 0.05/2 fails; 0.04 ≤ 0.05/1 but must not be rejected after it.
+    const steps = holm([0.03, 0.04], 0.05);
     expect(steps.map((s) => s.rejected)).toEqual([false, false]);
-    expect(steps[1]!.p_adjusted).toBeCloseTo(0.04, 12);
-    expect(steps[0]!.p_adjusted).toBeCloseTo(0.04, 12);
+    expect(steps[0]!.p_adjusted).toBeCloseTo(0.06, 12);
+    expect(steps[1]!.p_adjusted).toBeCloseTo(0.06, 12);
   });
 
   it('is the raw test for a family of one', () => {
