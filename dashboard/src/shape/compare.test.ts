@@ -3,7 +3,7 @@ import { classify, compareRuns } from './compare.ts';
 import { runView } from './fixtures.ts';
 
 describe('classify', () => {
-  const e = (estimate: number, low: number, high: number) => ({ estimate, low, high, n: 3 });
+  const e = (estimate: number, low: number, high: number) => ({ estimate, low, high, n: 3, interval: true });
   it('calls a large, non-overlapping increase in latency a regression', () => {
     expect(classify(e(100, 95, 105), e(150, 140, 160), 'lower-is-better', 0.05)).toBe('regression');
   });
