@@ -48,7 +48,8 @@ export function parsePerfIntervals(text: string): CountInterval[] | { unsupporte
   const out: CountInterval[] = [];
   for (const line of text.split('\n')) {
     const f = line.split(',');
-    if (f.length < 4 || f[3]?.trim() !== 'instructions') continue;
+    // "instructions", or "instructions:u" where perf_event_paranoid limits counting to user space.
+    if (f.length < 4 || !f[3]?.trim().startsWith('instructions')) continue;
     const end_s = Number(f[0]);
     const raw = f[1]!.trim();
     if (raw === '<not supported>') return { unsupported: NOT_SUPPORTED };
