@@ -35,7 +35,7 @@ describe('resourcesOf, cost over the measure phase only', () => {
     expect(r.instructions).toEqual({ status: 'not-supported', reason: 'perf not installed (Debian package linux-perf)' });
   });
 
-  it('divides the measure phase\\'s instructions by its events', () => {
+  it("divides the measure phase's instructions by its events", () => {
     // perf started at t0 − 0.5 s; 1e6 instructions per 100 ms interval.
     const intervals = Array.from({ length: 60 }, (_, i) => ({ end_s: 0.1 * (i + 1), count: 1e6 }));
     const r = resourcesOf(sampler(readings, { status: 'counted', start_unix_ms: 9_500, intervals }), t0_ns, 1, 3, 0, 3_000)!;
