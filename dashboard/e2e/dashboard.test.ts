@@ -17,7 +17,7 @@ import { formatBytes } from '../src/format/bytes.ts';
 import { formatDuration } from '../src/format/duration.ts';
 import { launchBrowser, type Browser } from './browser.ts';
 import { startSeededDashboard } from './dashboard-server.ts';
-import { E2E_RUNS, seedRuns } from './seed.ts';
+import { COMPARE_PAIR, E2E_RUNS, seedRuns } from './seed.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ARTIFACTS = path.join(HERE, 'artifacts');
@@ -164,12 +164,12 @@ describe('trends', () => {
 
 describe('compare', () => {
   it('colours the slowed-down processor red and the slimmer one green', async () => {
-    await open('#view=compare&a=synthetic-000004&b=synthetic-000005&scenario=ingest', '[data-testid=compare-table]');
+    await open(`#view=compare&a=${COMPARE_PAIR[0]}&b=${COMPARE_PAIR[1]}&scenario=ingest`, '[data-testid=compare-table]');
     await page.waitForSelector('[data-testid=chart-compare] .recharts-bar-rectangle path');
     const nodeP99 = page.locator('[data-row="ingest/node"] [data-cell=p99]');
     expect(await nodeP99.getAttribute('data-verdict')).toBe('regression');
     expect(await nodeP99.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(220, 38, 38)');
-    // Run 4 had rust at 60% of its usual RSS, so run 5 looks like a memory regression against it.
+    // The first of the pair had rust at 60% of its usual RSS, so the second looks like a memory regression against it.
     expect(await page.locator('[data-row="ingest/rust"] [data-cell=steady_rss]').getAttribute('data-verdict')).toBe('regression');
     const fills = await page.$$eval('[data-testid=chart-compare] .recharts-bar-rectangle path', (ps) => ps.map((p) => p.getAttribute('fill')));
     expect(fills).toContain('#dc2626');
@@ -177,9 +177,9 @@ describe('compare', () => {
   });
 
   it('swaps the runs from the pickers and updates the URL', async () => {
-    await page.selectOption('[data-testid=pick-a]', 'synthetic-000005');
-    await page.selectOption('[data-testid=pick-b]', 'synthetic-000004');
-    await page.waitForFunction(() => location.hash.includes('a=synthetic-000005') && location.hash.includes('b=synthetic-000004'));
+    await page.selectOption('[data-testid=pick-a]', COMPARE_PAIR[1]);
+    await page.selectOption('[data-testid=pick-b]', COMPARE_PAIR[0]);
+    await page.waitForFunction(([a, b]) => location.hash.includes(`a=${a}`) && location.hash.includes(`b=${b}`), [COMPARE_PAIR[1], COMPARE_PAIR[0]] as const);
     await page.waitForSelector('[data-row="ingest/node"] [data-cell=p99][data-verdict=improvement]');
   });
 });
