@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticRun } from '../results/synthetic.ts';
-import { gate } from './evaluate.ts';
-import { parseLimits } from './limits.ts';
 import { pairedSigmas, wilson } from './proof-tally.ts';
 
 describe('wilson', () => {
@@ -18,12 +16,15 @@ describe('wilson', () => {
 });
 
 describe('pairedSigmas', () => {
-  it('pools the per-round log-ratios of the paired rows over pairs', () => {
-    const limits = parseLimits('p50=+10%');
-    if (!limits.ok) throw new Error('limits');
-    const results = [1, 2].map((k) => gate([syntheticRun({ seed: 10 * k, repetitions: 4 })], syntheticRun({ seed: 10 * k + 1, repetitions: 4 }), limits.limits));
-    const [s] = pairedSigmas(results, 'ingest', 'go');
+  it('pools the per-round log-ratios of A/A pairs of runs', () => {
+    const pairs = [1, 2].map((k) => [syntheticRun({ seed: 10 * k, repetitions: 4 }), syntheticRun({ seed: 10 * k + 1, repetitions: 4 })] as const);
+    const [s] = pairedSigmas(pairs, 'ingest', 'go', ['p50']);
     expect(s).toMatchObject({ metric: 'p50', rounds: 8, pairs: 2 });
     expect(s!.sigma).toBeGreaterThan(0);
+  });
+
+  it('is zero for a pair of identical runs', () => {
+    const run = syntheticRun({ seed: 3 });
+    expect(pairedSigmas([[run, run]], 'ingest', 'go', ['p99'])[0]?.sigma).toBe(0);
   });
 });

@@ -212,10 +212,10 @@ async function real(): Promise<void> {
   row('A/A (same build): false alarms', aa, null);
   arms.forEach((arm, k) => row(arm.label, armResults[k]!, arm.target));
   lines.push('', '| metric | σ of the paired log-ratio (per round, A/A) | rounds | σ of log value within a run (unpaired) | A/A change (median) |', '|---|---|---|---|---|');
-  const sigmas = pairedSigmas(aa, args.scenario!, args.processor!);
+  const sigmas = pairedSigmas(A.map((a, i) => [a, B[i]!] as const), args.scenario!, args.processor!, metrics);
   for (const metric of metrics) {
     const s = sigmas.find((x) => x.metric === metric);
-    lines.push(`| ${metric} | ${s ? s.sigma.toFixed(3) : '– (no paired rows)'} | ${s?.rounds ?? 0} | ${withinSigma([...A, ...B], metric).toFixed(3)} | ${changeOf(aa, metric)} |`);
+    lines.push(`| ${metric} | ${s ? s.sigma.toFixed(3) : '– (no matched rounds)'} | ${s?.rounds ?? 0} | ${withinSigma([...A, ...B], metric).toFixed(3)} | ${changeOf(aa, metric)} |`);
   }
   lines.push('', 'Targets (issue "verdicts with power"): A/A false alarms ≤ 5%; cpu arm flagged on CPU per event ≥ 90%; p99 arm flagged on clean p99 ≥ 80%; no verdict ≤ 10%.');
   const text = `${lines.join('\n')}\n`;
