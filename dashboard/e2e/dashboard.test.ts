@@ -12,11 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDir } from '../../harness/src/results/layout.ts';
 import type { Measurement, RunRecord } from '../../harness/src/results/schema.ts';
 import type { DashboardServer } from '../../harness/src/serve/server.ts';
+import { summarize } from '../../harness/src/report/summary.ts';
 import { formatBytes } from '../src/format/bytes.ts';
 import { formatDuration } from '../src/format/duration.ts';
 import { launchBrowser, type Browser } from './browser.ts';
 import { startSeededDashboard } from './dashboard-server.ts';
-import { E2E_RUNS, seedRuns } from './seed.ts';
+import { COMPARE_PAIR, E2E_RUNS, seedRuns } from './seed.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ARTIFACTS = path.join(HERE, 'artifacts');
@@ -31,10 +32,6 @@ const pageErrors: string[] = [];
 
 const latest = () => runs.at(-1)!;
 const measure = (m: Measurement) => m.phases.find((p) => p.phase === 'measure')!;
-const median = (v: number[]) => {
-  const s = [...v].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 const measurementsOf = (run: RunRecord, scenario: string, processor: string) =>
   run.measurements.filter((m) => m.scenario === scenario && m.processor === processor);
 
@@ -100,12 +97,14 @@ describe('overview', () => {
     await shoot('overview');
   });
 
-  it('shows the seeded median p99 and steady RSS in the table', async () => {
-    const rust = measurementsOf(latest(), 'ingest', 'rust');
-    const p99 = formatDuration(median(rust.map((m) => measure(m).corrected.p99_us)));
-    const rss = formatBytes(median(rust.map((m) => m.resources!.steady_rss_bytes)));
-    expect(await text('[data-row="ingest/rust"] [data-cell=p99]')).toContain(p99);
-    expect(await text('[data-row="ingest/rust"] [data-cell=steady_rss]')).toBe(rss);
+  it('shows the p99 and steady RSS figures of `harness report`, with the same p99 interval', async () => {
+    const row = summarize(latest()).find((s) => s.scenario === 'ingest')!.rows.find((r) => r.processor === 'rust')!;
+    const p99 = row.figures.p99;
+    if (p99.interval.kind !== 'interval') throw new Error('the seeded run should have an interval');
+    const cell = await text('[data-row="ingest/rust"] [data-cell=p99]');
+    expect(cell).toContain(formatDuration(p99.value!));
+    expect(cell).toContain(`[${formatDuration(p99.interval.ci_low)} – ${formatDuration(p99.interval.ci_high)}]`);
+    expect(await text('[data-row="ingest/rust"] [data-cell=steady_rss]')).toBe(formatBytes(row.figures.steady_rss.value!));
   });
 });
 
@@ -165,12 +164,12 @@ describe('trends', () => {
 
 describe('compare', () => {
   it('colours the slowed-down processor red and the slimmer one green', async () => {
-    await open('#view=compare&a=synthetic-000004&b=synthetic-000005&scenario=ingest', '[data-testid=compare-table]');
+    await open(`#view=compare&a=${COMPARE_PAIR[0]}&b=${COMPARE_PAIR[1]}&scenario=ingest`, '[data-testid=compare-table]');
     await page.waitForSelector('[data-testid=chart-compare] .recharts-bar-rectangle path');
     const nodeP99 = page.locator('[data-row="ingest/node"] [data-cell=p99]');
     expect(await nodeP99.getAttribute('data-verdict')).toBe('regression');
     expect(await nodeP99.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(220, 38, 38)');
-    // Run 4 had rust at 60% of its usual RSS, so run 5 looks like a memory regression against it.
+    // The first of the pair had rust at 60% of its usual RSS, so the second looks like a memory regression against it.
     expect(await page.locator('[data-row="ingest/rust"] [data-cell=steady_rss]').getAttribute('data-verdict')).toBe('regression');
     const fills = await page.$$eval('[data-testid=chart-compare] .recharts-bar-rectangle path', (ps) => ps.map((p) => p.getAttribute('fill')));
     expect(fills).toContain('#dc2626');
@@ -178,9 +177,9 @@ describe('compare', () => {
   });
 
   it('swaps the runs from the pickers and updates the URL', async () => {
-    await page.selectOption('[data-testid=pick-a]', 'synthetic-000005');
-    await page.selectOption('[data-testid=pick-b]', 'synthetic-000004');
-    await page.waitForFunction(() => location.hash.includes('a=synthetic-000005') && location.hash.includes('b=synthetic-000004'));
+    await page.selectOption('[data-testid=pick-a]', COMPARE_PAIR[1]);
+    await page.selectOption('[data-testid=pick-b]', COMPARE_PAIR[0]);
+    await page.waitForFunction(([a, b]) => location.hash.includes(`a=${a}`) && location.hash.includes(`b=${b}`), [COMPARE_PAIR[1], COMPARE_PAIR[0]] as const);
     await page.waitForSelector('[data-row="ingest/node"] [data-cell=p99][data-verdict=improvement]');
   });
 });

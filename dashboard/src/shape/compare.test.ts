@@ -3,7 +3,7 @@ import { classify, compareRuns } from './compare.ts';
 import { runView } from './fixtures.ts';
 
 describe('classify', () => {
-  const e = (estimate: number, low: number, high: number) => ({ estimate, low, high, n: 3 });
+  const e = (estimate: number, low: number, high: number) => ({ estimate, low, high, n: 3, interval: true });
   it('calls a large, non-overlapping increase in latency a regression', () => {
     expect(classify(e(100, 95, 105), e(150, 140, 160), 'lower-is-better', 0.05)).toBe('regression');
   });
@@ -23,8 +23,11 @@ describe('classify', () => {
 
 describe('compareRuns', () => {
   it('marks a processor made twice as slow as a p99 regression', () => {
-    const a = runView({ seed: 5 });
-    const b = runView({ seed: 6, latency_scale: { node: 2 } });
+    // The synthetic p99 sits on a 1% tail and varies ~2× between repetitions: with honest (t on
+    // logs) intervals, 3 repetitions cannot separate 2×; 10 repetitions of 1,000 requests can.
+    const many = { repetitions: 10, samples_per_phase: 1000 };
+    const a = runView({ seed: 5, ...many });
+    const b = runView({ seed: 6, latency_scale: { node: 2 }, ...many });
     const node = compareRuns(a, b).find((r) => r.scenario === 'ingest' && r.processor === 'node')!;
     const p99 = node.cells.find((c) => c.metric.key === 'p99')!;
     expect(p99.verdict).toBe('regression');

@@ -1,8 +1,8 @@
 // Two runs side by side. A difference is coloured only when it is both large (≥ threshold) and
-// outside the noise (the two bootstrap intervals do not overlap); everything else is "unchanged",
+// outside the noise (the two figures' intervals do not overlap); everything else is "unchanged",
 // because on a shared machine small shifts are usually noise.
 import type { RunView } from '../../../harness/src/serve/api-types.ts';
-import type { Estimate } from './bootstrap.ts';
+import type { Estimate } from './figure-interval.ts';
 import { overviewRows, type OverviewRow } from './overview.ts';
 
 export type Direction = 'lower-is-better' | 'higher-is-better';

@@ -1,8 +1,8 @@
-// One row per scenario × processor for the Overview: medians over repetitions with bootstrap
-// intervals, and ratios against the run's baseline processor. Failed repetitions are counted,
-// never averaged in.
+// One row per scenario × processor for the Overview: the harness's figures (geometric mean over
+// the usable repetitions, with its t interval on the logs: figure-interval.ts), and ratios against
+// the run's baseline processor. Failed repetitions are counted, never averaged in.
 import type { MeasurementView, RunView } from '../../../harness/src/serve/api-types.ts';
-import { bootstrapMedian, median, type Estimate } from './bootstrap.ts';
+import { figureEstimate, median, valuesEstimate, type Estimate } from './figure-interval.ts';
 
 export interface OverviewRow {
   scenario: string;
@@ -12,11 +12,11 @@ export interface OverviewRow {
   repetitions_total: number;
   p99_us: Estimate;
   p999_us: Estimate;
-  /** The processor's own p99 (v2 runs: platform- and driver-delayed requests set aside), median over repetitions; null when none recorded it. */
+  /** The processor's own p99 (v2 runs: platform- and driver-delayed requests set aside), the same figure and interval as report's; null when none recorded it. */
   p99_clean_us: Estimate | null;
   /** False for runs written before the clean figures existed (v1): the view says "not recorded". */
   clean_recorded: boolean;
-  /** Median p99 over the baseline's median p99; null when the baseline has no value here. */
+  /** p99 over the baseline's p99 (geometric means); null when the baseline has no value here. */
   p99_ratio: number | null;
   p999_ratio: number | null;
   peak_rss_bytes: Estimate;
@@ -36,14 +36,6 @@ function measurePhase(m: MeasurementView) {
   return m.phases.find((p) => p.phase === 'measure');
 }
 
-function estimateOf(values: number[]): Estimate {
-  return bootstrapMedian(values);
-}
-
-function nullableEstimate(values: Array<number | null | undefined>): Estimate | null {
-  const present = values.filter((v): v is number => typeof v === 'number');
-  return present.length ? estimateOf(present) : null;
-}
 
 function rowFor(run: RunView, scenario: string, processor: string): OverviewRow | undefined {
   const all = run.measurements.filter((m) => m.scenario === scenario && m.processor === processor);
@@ -58,20 +50,20 @@ function rowFor(run: RunView, scenario: string, processor: string): OverviewRow 
     is_baseline: processor === run.manifest.baseline,
     repetitions_ok: ok.length,
     repetitions_total: all.length,
-    p99_us: estimateOf(phases.map((p) => p.corrected.p99_us)),
-    p999_us: estimateOf(phases.map((p) => p.corrected.p999_us)),
-    p99_clean_us: nullableEstimate(ok.map((m) => m.clean?.p99?.value_us)),
+    p99_us: figureEstimate('p99', all),
+    p999_us: figureEstimate('p999', all),
+    p99_clean_us: ok.some((m) => typeof m.clean?.p99?.value_us === 'number') ? figureEstimate('p99_clean', all) : null,
     clean_recorded: ok.some((m) => m.clean !== undefined),
     p99_ratio: null,
     p999_ratio: null,
-    peak_rss_bytes: estimateOf(ok.flatMap((m) => (m.resources ? [m.resources.peak_rss_bytes] : []))),
-    steady_rss_bytes: estimateOf(ok.flatMap((m) => (m.resources ? [m.resources.steady_rss_bytes] : []))),
+    peak_rss_bytes: figureEstimate('peak_rss', all),
+    steady_rss_bytes: figureEstimate('steady_rss', all),
     achieved_rate_per_s: median(phases.map((p) => p.achieved_rate_per_s)),
     events_per_s: median(phases.map((p) => p.events_per_s)),
     capacity_requests_per_s: cap ? cap.requests_per_s : null,
     capacity_events_per_s: cap ? cap.events_per_s : null,
-    cpu_s_per_million_events: nullableEstimate(ok.map((m) => m.resources?.cpu_s_per_million_events)),
-    gc_pause_total_us: collected.length ? estimateOf(collected.map((m) => m.runtime!.pause_total_us)) : null,
+    cpu_s_per_million_events: ok.some((m) => typeof m.resources?.cpu_s_per_million_events === 'number') ? figureEstimate('cpu_per_million_events', all) : null,
+    gc_pause_total_us: collected.length ? valuesEstimate(collected.map((m) => m.runtime!.pause_total_us)) : null,
     gc_count: collected.length ? median(collected.map((m) => m.runtime!.gc_count)) : null,
     driver_limited: ok.some((m) => m.driver?.driver_limited),
   };

@@ -2,7 +2,7 @@
 // points before it (a short window, so one noisy run does not set the reference) by more than the
 // threshold.
 import type { SeriesPoint } from '../../../harness/src/store/types.ts';
-import { median } from './bootstrap.ts';
+import { median } from './figure-interval.ts';
 import type { Direction } from './compare.ts';
 
 export interface RegressionOptions {

@@ -4,8 +4,8 @@ import type { OverviewRow } from '../shape/overview.ts';
 import { processorColor } from '../components/colors.ts';
 
 /**
- * p99 and p99.9 per processor with the bootstrap interval over repetitions as error bars, and the
- * clean p99 beside the raw one when the run recorded it (v1 runs draw the two raw bars only).
+ * p99 and p99.9 per processor with the figure's 95% interval over repetitions (t on logs) as error
+ * bars, and the clean p99 beside the raw one when the run recorded it (v1 runs draw the two raw bars only).
  */
 export function LatencyBars({ rows }: { rows: OverviewRow[] }) {
   const data = rows.map((r) => ({

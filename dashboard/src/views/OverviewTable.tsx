@@ -2,7 +2,7 @@ import { Num } from '../components/Num.tsx';
 import { formatBytes } from '../format/bytes.ts';
 import { formatDuration } from '../format/duration.ts';
 import { formatRate, formatRatio } from '../format/quantity.ts';
-import type { Estimate } from '../shape/bootstrap.ts';
+import type { Estimate } from '../shape/figure-interval.ts';
 import type { OverviewRow } from '../shape/overview.ts';
 
 /** A median with its interval over repetitions (none for a single repetition). */
@@ -10,7 +10,7 @@ export function WithCi({ e, format }: { e: Estimate; format: (v: number) => stri
   return (
     <>
       <Num>{format(e.estimate)}</Num>
-      {e.n > 1 ? (
+      {e.interval ? (
         <Num className="ci">
           {' '}[{format(e.low)} – {format(e.high)}]
         </Num>

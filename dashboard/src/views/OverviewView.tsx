@@ -13,7 +13,7 @@ export function OverviewView({ run, scenario }: { run: RunView; scenario: string
   return (
     <div className="view" data-testid="view-overview">
       <div className="grid">
-        <Card title={`Tail latency — ${scenario}`} note="corrected p99 (solid), the processor's own p99 clean (dashed outline; runs since schema v2) and p99.9 (light), median over repetitions, whiskers: 95% bootstrap interval" testId="chart-latency">
+        <Card title={`Tail latency — ${scenario}`} note="corrected p99 (solid), the processor's own p99 clean (dashed outline; runs since schema v2) and p99.9 (light), geometric mean over repetitions, whiskers: 95% t interval on their logs (as in report, compare, gate and claims)" testId="chart-latency">
           <LatencyBars rows={forScenario} />
         </Card>
         <Card title={`Memory — ${scenario}`} note="steady RSS (solid, median over the measure phase) and peak RSS (light)" testId="chart-memory">

@@ -122,3 +122,48 @@ describe('capacity per core', () => {
     expect(evaluateClaims(runs, only('rust-capacity-per-core'))[0]?.verdict).toBe('refuted');
   });
 });
+
+describe('Holm across the claims file', () => {
+  // Rust/Go ratios 0.75·e^(−0.10, −0.15, −0.20): below 0.75 with a two-sided p ≈ 0.035 alone.
+  const p99 = { go: [1000, 1000, 1000], rust: [679, 646, 614] };
+  const ingestOnly = (): ClaimsFile => {
+    const f = only('rust-p99-vs-go');
+    return { ...f, claims: f.claims.map((c) => ({ ...c, scenarios: ['ingest'] })) };
+  };
+
+  it('supports a claim that is the only test in the file', () => {
+    const [v] = evaluateClaims(withP99(run(), p99), ingestOnly());
+    expect(v?.verdict).toBe('supported');
+    expect(v?.test?.family).toBe(1);
+    expect(v?.test?.level).toBeCloseTo(0.05, 12);
+  });
+
+  it('holds the same evidence to α/2 when the file tests it twice, and it no longer decides', () => {
+    const v = evaluateClaims(withP99(run(), p99), only('rust-p99-vs-go'));
+    expect(v.map((x) => x.verdict)).toEqual(['inconclusive', 'inconclusive']);
+    expect(v[0]!.test!.p_raw).toBeLessThan(0.05);
+    expect(v[0]!.test!.p_adjusted).toBeGreaterThan(0.05);
+    expect(v[0]!.reasons[0]).toMatch(/Holm-adjusted over 2/);
+  });
+
+  it('prints the interval at the Holm level, wider than the 95% one', () => {
+    const v = evaluateClaims(withP99(run(), p99), only('rust-p99-vs-go'));
+    const t = v.find((x) => x.test && x.test.level < 0.05)!.test!;
+    const plain = v.find((x) => x.test === t)!;
+    expect(t.ci_low_adjusted!).toBeLessThan(plain.ci_low!);
+    expect(t.ci_high_adjusted!).toBeGreaterThan(plain.ci_high!);
+  });
+
+  it('leaves count claims out of the family', () => {
+    const v = evaluateClaims(run(), record);
+    const tested = v.filter((x) => x.test);
+    expect(v.find((x) => x.claim_id === 'rust-no-gc-pauses')?.test).toBeUndefined();
+    for (const x of tested) expect(x.test!.family).toBe(tested.length);
+  });
+
+  it('pairs the rounds of the two processors and says so', () => {
+    const [v] = evaluateClaims(withP99(run(), p99), ingestOnly());
+    expect(v?.pairing).toMatchObject({ kind: 'paired', rounds: 3 });
+    expect(v?.reasons[1]).toMatch(/3 pair\(s\), paired t on log-ratios/);
+  });
+});

@@ -2,21 +2,39 @@
 //   supported     the interval lies entirely on the claim's side of its threshold;
 //   refuted       the interval lies entirely on the other side;
 //   inconclusive  it straddles the threshold, or there are too few repetitions for an interval.
-// Ratios between processors of one run are paired by repetition (they ran interleaved); levels
-// use the t interval over repetitions (stats/). "No pauses" is a count claim, decided on the
-// observations themselves (see noPauses below).
-import { estimateRatio, sampleOf } from '../compare/estimate.ts';
+// "Entirely", with every interval-based verdict of the file in one Holm family: each is a
+// two-sided test of "the value is the threshold", Holm-adjusted at α = 1 − confidence, and a
+// verdict is supported or refuted only when its adjusted p ≤ α (the interval at its Holm level
+// then lies wholly on one side). Ratios between processors of one run are paired by round (both
+// ran in every round), with compare's interval method by number of pairs; levels use the t
+// interval over repetitions. "No pauses" is a count claim, decided on the observations
+// themselves (see noPauses below) and outside the family.
+import { analyseRatio, sampleOf, type PairingInfo } from '../compare/estimate.ts';
 import { METRICS } from '../compare/metrics.ts';
 import { coverage, unitsOf } from '../compare/units.ts';
 import type { RunRecord } from '../results/schema.ts';
+import { holm } from '../stats/holm.ts';
 import type { Estimate } from '../stats/interval.ts';
 import { levelInterval } from '../stats/level-interval.ts';
+import { estimateOf, METHOD_TEXT, pTwoSided, type LocationSample } from '../stats/location.ts';
 import { tQuantile } from '../stats/student-t.ts';
 import type { StoredMicrobench } from '../results/microbench-schema.ts';
 import { microbenchClaim } from './microbench-claim.ts';
 import type { Claim, ClaimsFile } from './schema.ts';
 
 export type ClaimVerdictKind = 'supported' | 'refuted' | 'inconclusive';
+
+/** The verdict's test: two-sided p of "the value is the threshold", Holm-adjusted over the file's interval-based verdicts. */
+export interface ClaimTest {
+  p_raw: number;
+  p_adjusted: number;
+  /** α / (m − rank + 1): this verdict's level. */
+  level: number;
+  family: number;
+  /** The interval at 1 − level, the level Holm holds this verdict to. */
+  ci_low_adjusted: number | null;
+  ci_high_adjusted: number | null;
+}
 
 export interface ClaimVerdict {
   claim_id: string;
@@ -33,6 +51,10 @@ export interface ClaimVerdict {
   reasons: string[];
   /** Repetitions (or capacity measurements) the verdict rests on. */
   n: number;
+  /** Ratio claims: the matched rounds, or why unpaired. */
+  pairing?: PairingInfo;
+  /** Interval-based verdicts: the Holm-adjusted test. */
+  test?: ClaimTest;
 }
 
 interface Settings {
@@ -41,20 +63,55 @@ interface Settings {
 }
 
 const fmt = (x: number) => (Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : x.toPrecision(3));
+const pText = (p: number) => (p < 0.0001 ? '<0.0001' : p.toFixed(4));
 
-function decide(claim: Claim & { op: '<=' | '>='; value: number }, e: Estimate, scenario: string | null, unit: string): ClaimVerdict {
+/** A verdict waiting for the family's Holm step: its interval, and what to test it with. */
+interface Pending {
+  verdict: ClaimVerdict;
+  claim: Claim & { op: '<=' | '>='; value: number };
+  sample: LocationSample;
+  /** The threshold on the sample's scale. */
+  theta: number;
+  /** From the sample's scale back to the claim's. */
+  back: (x: number) => number;
+}
+
+type Evaluated = ClaimVerdict | Pending;
+const isPending = (x: Evaluated): x is Pending => 'sample' in x;
+
+/** The verdict before Holm: the interval and its reasons; `verdict` is set by `decide`. */
+function pending(claim: Pending['claim'], e: Estimate, sample: LocationSample | null, scenario: string | null, unit: string, theta: number, back: (x: number) => number): Evaluated {
   const base = { claim_id: claim.id, description: claim.description, scenario, unit };
-  if (e.kind === 'insufficient') {
-    return { ...base, measured: null, ci_low: null, ci_high: null, verdict: 'inconclusive', reasons: e.reasons, n: Math.max(e.n_a, e.n_b) };
+  if (e.kind === 'insufficient' || !sample) {
+    return { ...base, measured: null, ci_low: null, ci_high: null, verdict: 'inconclusive', reasons: e.kind === 'insufficient' ? e.reasons : ['no interval'], n: Math.max(e.n_a, e.n_b) };
   }
   const n = e.n_b === 0 ? e.n_a : Math.min(e.n_a, e.n_b);
-  const ci = `${Math.round(e.confidence * 100)}% interval [${fmt(e.ci_low)}, ${fmt(e.ci_high)}]`;
-  const claimSide = claim.op === '<=' ? e.ci_high <= claim.value : e.ci_low >= claim.value;
-  const otherSide = claim.op === '<=' ? e.ci_low > claim.value : e.ci_high < claim.value;
-  const verdict: ClaimVerdictKind = claimSide ? 'supported' : otherSide ? 'refuted' : 'inconclusive';
-  const [ours, theirs] = claim.op === '<=' ? ['at or below', 'above'] : ['at or above', 'below'];
-  const where = claimSide ? `lies entirely ${ours} ${fmt(claim.value)}` : otherSide ? `lies entirely ${theirs} ${fmt(claim.value)}` : `straddles ${fmt(claim.value)}`;
-  return { ...base, measured: e.estimate, ci_low: e.ci_low, ci_high: e.ci_high, verdict, reasons: [`the ${ci} ${where}`, `${n} repetition(s), ${e.method}`], n };
+  const verdict: ClaimVerdict = { ...base, measured: e.estimate, ci_low: e.ci_low, ci_high: e.ci_high, verdict: 'inconclusive', reasons: [], n };
+  return { verdict, claim, sample, theta, back };
+}
+
+/** Decides a pending verdict from its Holm step. */
+function decide(x: Pending, step: { p_raw: number; p_adjusted: number; level: number }, family: number, s: Settings, clip: (v: number) => number): ClaimVerdict {
+  const { claim, verdict: v } = x;
+  const alpha = 1 - s.confidence;
+  const adjusted = estimateOf(x.sample, 1 - step.level, x.back);
+  const lo = adjusted.kind === 'interval' ? clip(adjusted.ci_low) : null;
+  const hi = adjusted.kind === 'interval' ? clip(adjusted.ci_high) : null;
+  const significant = step.p_adjusted <= alpha;
+  const below = v.measured! < claim.value;
+  const claimSide = significant && (claim.op === '<=' ? below : !below);
+  const otherSide = significant && !claimSide;
+  const [ours, theirs] = claim.op === '<=' ? ['below', 'above'] : ['above', 'below'];
+  const ci = `${Math.round(s.confidence * 100)}% interval [${fmt(v.ci_low!)}, ${fmt(v.ci_high!)}]`;
+  const atLevel = lo !== null && hi !== null ? `; at its Holm level ${(100 * (1 - step.level)).toFixed(2)}%: [${fmt(lo)}, ${fmt(hi)}]` : '';
+  const where = claimSide ? `lies entirely ${ours} ${fmt(claim.value)}` : otherSide ? `lies entirely ${theirs} ${fmt(claim.value)}` : `is not wholly on one side of ${fmt(claim.value)}`;
+  const method = `${v.n} ${x.sample.design === 'paired' && x.sample.method !== 'log-t' && x.sample.method !== 't' ? 'pair(s)' : 'repetition(s)'}, ${METHOD_TEXT[x.sample.method]}`;
+  return {
+    ...v,
+    verdict: claimSide ? 'supported' : otherSide ? 'refuted' : 'inconclusive',
+    reasons: [`the ${ci}${atLevel} ${where} (p ${pText(step.p_raw)}, Holm-adjusted over ${family} ${pText(step.p_adjusted)} ${significant ? '≤' : '>'} ${alpha.toFixed(2)})`, method, ...v.reasons],
+    test: { p_raw: step.p_raw, p_adjusted: step.p_adjusted, level: step.level, family, ci_low_adjusted: lo, ci_high_adjusted: hi },
+  };
 }
 
 function scenariosFor(claim: Claim, runs: readonly RunRecord[]): string[] {
@@ -65,7 +122,7 @@ function missing(claim: Claim, scenario: string, why: string): ClaimVerdict {
   return { claim_id: claim.id, description: claim.description, scenario, measured: null, ci_low: null, ci_high: null, unit: '', verdict: 'inconclusive', reasons: [why], n: 0 };
 }
 
-function ratioClaim(claim: Extract<Claim, { kind: 'ratio' }>, runs: readonly RunRecord[], s: Settings): ClaimVerdict[] {
+function ratioClaim(claim: Extract<Claim, { kind: 'ratio' }>, runs: readonly RunRecord[], s: Settings): Evaluated[] {
   const def = METRICS[claim.metric];
   const have = coverage(runs).scenarios;
   return scenariosFor(claim, runs).flatMap((scenario) => {
@@ -74,25 +131,28 @@ function ratioClaim(claim: Extract<Claim, { kind: 'ratio' }>, runs: readonly Run
     const ref = sampleOf(def, unitsOf(runs, scenario, claim.reference));
     // A metric that does not apply to this scenario (e.g. CPU per event on reads) is no evidence either way.
     if (claim.scenarios === 'all' && subj.values.length === 0 && ref.values.length === 0) return [];
-    const e = estimateRatio(ref, subj, true, { method: 't', confidence: s.confidence, min_n: s.min_n, seed: 1 });
-    return [decide(claim, e, scenario, `ratio ${claim.subject}/${claim.reference}`)];
+    const r = analyseRatio(ref, subj, true, { method: 'auto', pairing: 'rounds', confidence: s.confidence, min_n: s.min_n });
+    const out = pending(claim, r.ratio, r.sample, scenario, `ratio ${claim.subject}/${claim.reference}`, Math.log(claim.value), Math.exp);
+    (isPending(out) ? out.verdict : out).pairing = r.pairing;
+    if (r.pairing.kind === 'unpaired') (isPending(out) ? out.verdict : out).reasons.push(`compared unpaired: ${r.pairing.reason}`);
+    return [out];
   });
 }
 
-function pauseShareClaim(claim: Extract<Claim, { kind: 'pause_share' }>, runs: readonly RunRecord[], s: Settings): ClaimVerdict[] {
+function pauseShareClaim(claim: Extract<Claim, { kind: 'pause_share' }>, runs: readonly RunRecord[], s: Settings): Evaluated[] {
   const have = coverage(runs).scenarios;
   return scenariosFor(claim, runs).flatMap((scenario) => {
     if (!have.includes(scenario)) return [missing(claim, scenario, `the run has no scenario "${scenario}"`)];
     const ms = unitsOf(runs, scenario, claim.processor).measurements;
     const shares = ms.flatMap((m) => (m.pause_attribution ? [m.pause_attribution.slow_overlap_share] : []));
     const e = levelInterval(shares, { scale: 'linear', range: [0, 1], confidence: s.confidence, min_n: s.min_n });
-    const v = decide(claim, e, scenario, 'share of slow requests in a pause');
-    if (shares.length < ms.length) v.reasons.push(`${ms.length - shares.length} repetition(s) have no pause attribution`);
+    const v = pending(claim, e, { design: 'paired', method: 't', d: shares }, scenario, 'share of slow requests in a pause', claim.value, (x) => x);
+    if (shares.length < ms.length) (isPending(v) ? v.verdict : v).reasons.push(`${ms.length - shares.length} repetition(s) have no pause attribution`);
     return [v];
   });
 }
 
-function capacityClaim(claim: Extract<Claim, { kind: 'capacity_per_core' }>, runs: readonly RunRecord[], s: Settings): ClaimVerdict[] {
+function capacityClaim(claim: Extract<Claim, { kind: 'capacity_per_core' }>, runs: readonly RunRecord[], s: Settings): Evaluated[] {
   const have = coverage(runs).scenarios;
   return scenariosFor(claim, runs).flatMap((scenario) => {
     if (!have.includes(scenario)) return [missing(claim, scenario, `the run has no scenario "${scenario}"`)];
@@ -102,8 +162,8 @@ function capacityClaim(claim: Extract<Claim, { kind: 'capacity_per_core' }>, run
     });
     if (claim.scenarios === 'all' && perCore.length === 0) return [];
     const e = levelInterval(perCore, { scale: 'log', confidence: s.confidence, min_n: s.min_n });
-    const v = decide(claim, e, scenario, 'events/s per core');
-    if (e.kind === 'insufficient') {
+    const v = pending(claim, e, { design: 'paired', method: 'log-t', d: perCore.map(Math.log) }, scenario, 'events/s per core', Math.log(claim.value), Math.exp);
+    if (!isPending(v)) {
       v.measured = perCore.length ? perCore.reduce((a, b) => a + b, 0) / perCore.length : null;
       v.reasons.push('capacity is measured once per run: pool runs (`harness claims <run> <run> <run>`) for an interval');
     }
@@ -149,7 +209,17 @@ export interface ClaimsEvidence {
 export function evaluateClaims(run: RunRecord | readonly RunRecord[], claims: ClaimsFile, evidence: ClaimsEvidence = { microbench: null }): ClaimVerdict[] {
   const runs: readonly RunRecord[] = Array.isArray(run) ? run : [run as RunRecord];
   const s: Settings = { confidence: claims.confidence, min_n: claims.min_repetitions };
-  return claims.claims.flatMap((c) => {
+  const evaluated = evaluateEach(runs, claims, s);
+  const tested = evaluated.filter(isPending);
+  const steps = holm(tested.map((x) => pTwoSided(x.sample, x.theta)), 1 - s.confidence);
+  const decided = new Map(tested.map((x, k) => [x, decide(x, steps[k]!, tested.length, s, x.claim.kind === 'pause_share' ? clipShare : (v: number) => v)]));
+  return evaluated.map((x) => (isPending(x) ? decided.get(x)! : x));
+}
+
+const clipShare = (v: number) => Math.min(1, Math.max(0, v));
+
+function evaluateEach(runs: readonly RunRecord[], claims: ClaimsFile, s: Settings): Evaluated[] {
+  return claims.claims.flatMap((c): Evaluated[] => {
     switch (c.kind) {
       case 'ratio':
         return ratioClaim(c, runs, s);

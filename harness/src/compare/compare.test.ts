@@ -17,8 +17,9 @@ describe('compareRuns', () => {
   });
 
   it('calls more memory worse and lower latency better', () => {
-    const a = syntheticRun({ seed: 3 });
-    const b = syntheticRun({ seed: 4, rss_scale: { node: 1.3 }, latency_scale: { node: 0.6 } });
+    // 5 rounds: at 3, Holm over the ~50 rows of a full comparison asks more than a paired t with 2 df gives a 0.6× p50.
+    const a = syntheticRun({ seed: 3, repetitions: 5 });
+    const b = syntheticRun({ seed: 4, repetitions: 5, rss_scale: { node: 1.3 }, latency_scale: { node: 0.6 } });
     const c = compareRuns([a], [b]);
     expect(rowOf(c, 'ingest', 'node', 'steady_rss')?.significance.kind).toBe('worse');
     expect(rowOf(c, 'ingest', 'node', 'p50')?.significance.kind).toBe('better');
@@ -89,12 +90,66 @@ describe('compareProcessors', () => {
     expect(row?.significance.kind).toBe('better');
   });
 
-  it('uses the bootstrap when asked, with the same point estimate', () => {
+  it('uses the bootstrap over rounds when asked, with the same point estimate', () => {
     const run = syntheticRun({ seed: 12 });
     const t = compareProcessors(run, 'go', 'rust', { metrics: ['p99'] }).rows[0]?.ratio;
     const b = compareProcessors(run, 'go', 'rust', { metrics: ['p99'], method: 'bootstrap' }).rows[0]?.ratio;
     if (t?.kind !== 'interval' || b?.kind !== 'interval') throw new Error('expected intervals');
-    expect(b.method).toBe('bootstrap');
+    expect(b.method).toBe('round-bootstrap');
     expect(b.estimate).toBeCloseTo(t.estimate, 9);
+  });
+
+  it('switches to Wilcoxon signed-rank with Hodges–Lehmann at 12 rounds', () => {
+    const row = compareProcessors(syntheticRun({ seed: 13, repetitions: 12 }), 'go', 'rust', { metrics: ['p50'] }).rows[0]!;
+    expect(row.ratio.kind === 'interval' && row.ratio.method).toBe('wilcoxon-hl');
+    expect(row.pairing).toMatchObject({ kind: 'paired', rounds: 12 });
+  });
+});
+
+describe('pairing', () => {
+  it('pairs round r of A with round r of B when each side is one run', () => {
+    const row = rowOf(compareRuns([syntheticRun({ seed: 1 })], [syntheticRun({ seed: 2 })], { metrics: ['p50'] }), 'ingest', 'go', 'p50')!;
+    expect(row.pairing).toEqual({ kind: 'paired', rounds: 3, unmatched: [], rule: expect.stringContaining('paired t') });
+    expect(row.sample?.design).toBe('paired');
+  });
+
+  it('leaves a round without a partner out, and says which', () => {
+    const b = syntheticRun({ seed: 2, repetitions: 4 });
+    for (const m of b.measurements) if (m.processor === 'go' && m.repetition === 1 && m.driver) m.driver = { ...m.driver, driver_limited: true, reasons: ['lag'] };
+    const c = compareRuns([syntheticRun({ seed: 1, repetitions: 4 })], [b], { metrics: ['p50'] });
+    expect(rowOf(c, 'ingest', 'go', 'p50')!.pairing).toMatchObject({ kind: 'paired', rounds: 3, unmatched: ['A r1'] });
+    expect(c.notes).toContain('ingest/go p50: rounds A r1 had no partner and were left out of the pairing');
+  });
+
+  it('falls back to unpaired Welch for a pooled baseline, and says why', () => {
+    const c = compareRuns([syntheticRun({ seed: 1 }), syntheticRun({ seed: 3 })], [syntheticRun({ seed: 2 })], { metrics: ['p50'] });
+    const row = rowOf(c, 'ingest', 'go', 'p50')!;
+    expect(row.pairing.kind).toBe('unpaired');
+    expect(row.ratio.kind === 'interval' && row.ratio.method).toBe('welch-log-t');
+    expect(c.notes).toContain('ingest/go: compared unpaired (A has rounds r0, r1, r2 more than once (several runs pooled): rounds cannot be matched)');
+  });
+
+  it('falls back to unpaired when asked (--pairing none)', () => {
+    const row = rowOf(compareRuns([syntheticRun({ seed: 1 })], [syntheticRun({ seed: 2 })], { metrics: ['p50'], pairing: 'none' }), 'ingest', 'go', 'p50')!;
+    expect(row.pairing).toEqual({ kind: 'unpaired', reason: 'pairing off (--pairing none)' });
+  });
+});
+
+describe('Holm across the comparison', () => {
+  it('tests every row with an interval as one family and shows raw and adjusted p', () => {
+    const c = compareRuns([syntheticRun({ seed: 1 })], [syntheticRun({ seed: 2 })]);
+    const tested = c.rows.filter((r) => r.test);
+    expect(tested.length).toBeGreaterThan(10);
+    for (const r of tested) {
+      expect(r.test!.family).toBe(tested.length);
+      expect(r.test!.p_adjusted).toBeGreaterThanOrEqual(r.test!.p_raw);
+    }
+  });
+
+  it('calls a row significant only on its adjusted p', () => {
+    const c = compareRuns([syntheticRun({ seed: 1 })], [syntheticRun({ seed: 2 })]);
+    for (const r of c.rows.filter((x) => x.test)) {
+      expect(r.significance.kind === 'better' || r.significance.kind === 'worse').toBe(r.test!.p_adjusted <= 0.05);
+    }
   });
 });

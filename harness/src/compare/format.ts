@@ -13,6 +13,8 @@ export function formatValue(v: number | null, unit: MetricUnit): string {
       return v >= 1e6 ? `${(v / 1e6).toFixed(2)} M/s` : v >= 1e3 ? `${(v / 1e3).toFixed(1)} k/s` : `${v.toFixed(0)} /s`;
     case 'cpu_s':
       return `${v.toFixed(3)} s`;
+    case 'count':
+      return v >= 1e4 ? `${(v / 1e3).toFixed(1)}k` : v.toFixed(0);
   }
 }
 

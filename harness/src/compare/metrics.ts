@@ -2,10 +2,12 @@
 // comes from. One table, so the three commands cannot disagree on what "p99" or "rss" means.
 import type { Capacity, Measurement, PhaseResult } from '../results/schema.ts';
 
-export const METRIC_IDS = ['p50', 'p99', 'p999', 'p99_clean', 'p999_clean', 'throughput', 'peak_rss', 'steady_rss', 'cpu_per_million_events', 'capacity'] as const;
+export const METRIC_IDS = [
+  'p50', 'p99', 'p999', 'p99_clean', 'p999_clean', 'throughput', 'peak_rss', 'steady_rss', 'cpu_per_million_events', 'instructions_per_event', 'capacity',
+] as const;
 export type MetricId = (typeof METRIC_IDS)[number];
 
-export type MetricUnit = 'us' | 'bytes' | 'per_s' | 'cpu_s';
+export type MetricUnit = 'us' | 'bytes' | 'per_s' | 'cpu_s' | 'count';
 
 interface MetricBase {
   id: MetricId;
@@ -15,11 +17,19 @@ interface MetricBase {
   better: 'lower' | 'higher';
 }
 
+/**
+ * What a metric reads from one repetition. The dashboard's MeasurementView (the API's measurement
+ * without its encoded histograms) has all of it, so the dashboard reads figures through this table too.
+ */
+export type MeasurementFigures = Pick<Measurement, 'status' | 'driver' | 'repetition' | 'resources' | 'clean'> & {
+  phases: ReadonlyArray<Pick<PhaseResult, 'phase' | 'corrected' | 'achieved_rate_per_s'>>;
+};
+
 export interface MeasurementMetric extends MetricBase {
   source: 'measurement';
   /** For latency percentiles: the percentile (0–100) of the measure phase's corrected histogram. */
   percentile: number | null;
-  value(m: Measurement): number | null;
+  value(m: MeasurementFigures): number | null;
 }
 
 export interface CapacityMetric extends MetricBase {
@@ -29,7 +39,7 @@ export interface CapacityMetric extends MetricBase {
 
 export type MetricDef = MeasurementMetric | CapacityMetric;
 
-export function measurePhase(m: Measurement): PhaseResult | undefined {
+export function measurePhase<P extends { phase: string }>(m: { phases: readonly P[] }): P | undefined {
   return m.phases.find((p) => p.phase === 'measure');
 }
 
@@ -56,6 +66,12 @@ export const METRICS: Record<MetricId, MetricDef> = {
     id: 'cpu_per_million_events', label: 'CPU per 1M events', unit: 'cpu_s', better: 'lower', source: 'measurement', percentile: null,
     value: (m) => m.resources?.cpu_s_per_million_events ?? null,
   },
+  // Hardware instruction counts (perf stat), where the machine has counters: far steadier than
+  // time on a shared machine (rustc-perf and SQLite gate on them). Null where not supported.
+  instructions_per_event: {
+    id: 'instructions_per_event', label: 'instructions per event', unit: 'count', better: 'lower', source: 'measurement', percentile: null,
+    value: (m) => (m.resources?.instructions?.status === 'measured' ? m.resources.instructions.per_event : null),
+  },
   capacity: {
     id: 'capacity', label: 'capacity (closed loop)', unit: 'per_s', better: 'higher', source: 'capacity',
     // Events for event scenarios; requests for read-only ones, which carry no events.
@@ -65,8 +81,15 @@ export const METRICS: Record<MetricId, MetricDef> = {
 
 /** Aliases users type in limits and claims files. */
 const ALIASES: Record<string, MetricId> = {
-  'p99.9': 'p999', rss: 'steady_rss', memory: 'steady_rss', cpu: 'cpu_per_million_events', tput: 'throughput',
+  'p99.9': 'p999', 'p99.9_clean': 'p999_clean', rss: 'steady_rss', memory: 'steady_rss', cpu: 'cpu_per_million_events',
+  instructions: 'instructions_per_event', tput: 'throughput',
 };
+
+/** Every name `--limits` and claims files accept, for error messages: "p99.9 (p999)". */
+export function metricNames(): string {
+  const aliasesOf = (id: MetricId) => Object.entries(ALIASES).filter(([, v]) => v === id).map(([k]) => k);
+  return METRIC_IDS.map((id) => (aliasesOf(id).length ? `${id} (${aliasesOf(id).join(', ')})` : id)).join(', ');
+}
 
 export function metricById(name: string): MetricDef | undefined {
   const id = (ALIASES[name] ?? name) as MetricId;

@@ -3,7 +3,7 @@ import { memoryStore } from '../gate/fixtures/memory-store.ts';
 import { syntheticRun } from '../results/synthetic.ts';
 import { runCompare } from './run-compare.ts';
 
-const stats = { method: 't' as const, confidence: 0.95, min_n: 3, include_driver_limited: false };
+const stats = { method: 'auto' as const, pairing: 'rounds' as const, confidence: 0.95, min_n: 3, include_driver_limited: false };
 const store = memoryStore([syntheticRun({ seed: 1 }), syntheticRun({ seed: 2, scenarios: ['mixed'] })]);
 
 describe('runCompare', () => {

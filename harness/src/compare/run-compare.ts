@@ -12,7 +12,7 @@ export type CompareOutput = { ok: true; comparison: Comparison; stdout: string }
 
 export async function runCompare(target: CompareTarget, stats: StatOptions, format: 'text' | 'markdown' | 'json', store: StoreReader): Promise<CompareOutput> {
   let comparison: Comparison;
-  const opts = { method: stats.method, confidence: stats.confidence, min_n: stats.min_n, include_driver_limited: stats.include_driver_limited };
+  const opts = { method: stats.method, pairing: stats.pairing, confidence: stats.confidence, min_n: stats.min_n, include_driver_limited: stats.include_driver_limited };
   if (target.kind === 'runs') {
     const [a, b] = await Promise.all([resolveRuns(target.a, store), resolveRuns(target.b, store)]);
     const problems = [...(a.ok ? [] : a.problems.map((p) => `A: ${p}`)), ...(b.ok ? [] : b.problems.map((p) => `B: ${p}`))];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticRun } from '../results/synthetic.ts';
-import type { Interval } from '../stats/interval.ts';
-import { gate, verdictFor } from './evaluate.ts';
+import { estimateOf, type LocationSample } from '../stats/location.ts';
+import { gate, regressionP, verdictFor, type GateRule, type GateTest } from './evaluate.ts';
 import { parseLimits, type Limit } from './limits.ts';
 
 function limits(spec: string): Limit[] {
@@ -10,31 +10,66 @@ function limits(spec: string): Limit[] {
   return r.limits;
 }
 
-const interval = (ci_low: number, ci_high: number): Interval => ({
-  kind: 'interval', estimate: (ci_low + ci_high) / 2, ci_low, ci_high, confidence: 0.95, method: 'welch-log-t', n_a: 3, n_b: 3,
-});
+/** The verdict on three paired rounds with these candidate/baseline ratios, alone in its family (or with `p_adjusted`). */
+function verdictOn(ratios: number[], limit: Limit, rule: GateRule = 'ci-beyond-limit', p_adjusted?: number) {
+  const sample: LocationSample = { design: 'paired', method: 'paired-log-t', d: ratios.map(Math.log) };
+  const p_raw = regressionP(sample, limit, rule);
+  const test: GateTest = { p_raw, p_adjusted: p_adjusted ?? p_raw, level: 0.025, family: 1, adjusted: estimateOf(sample, 0.95) };
+  return verdictFor(estimateOf(sample, 0.95), test, limit, rule, 0.025);
+}
 
-describe('verdictFor (the rule: the whole interval beyond the limit)', () => {
+describe('verdictFor (the rule: the whole interval beyond the limit, at the Holm level)', () => {
   const p99 = limits('p99=+10%')[0]!;
   const tput = limits('throughput=-10%')[0]!;
   it('regression when the lower bound is above 1 + limit', () => {
-    expect(verdictFor(interval(1.11, 1.3), p99).kind).toBe('regression');
+    expect(verdictOn([1.2, 1.22, 1.21], p99).kind).toBe('regression');
   });
   it('pass when the interval straddles the limit, even with the point estimate beyond it', () => {
-    expect(verdictFor(interval(1.05, 1.25), p99).kind).toBe('pass');
+    expect(verdictOn([1.05, 1.25, 1.15], p99).kind).toBe('pass');
   });
-  it('pass at exactly the bound (strictly beyond is required)', () => {
-    expect(verdictFor(interval(1.1, 1.2), p99).kind).toBe('pass');
+  it('pass when Holm adjusts the row above α, even though its own interval clears the limit', () => {
+    expect(verdictOn([1.2, 1.22, 1.21], p99, 'ci-beyond-limit', 0.03).kind).toBe('pass');
   });
   it('improvement when the whole interval is on the better side of 1', () => {
-    expect(verdictFor(interval(0.8, 0.95), p99).kind).toBe('improvement');
-    expect(verdictFor(interval(1.02, 1.2), tput).kind).toBe('improvement');
+    expect(verdictOn([0.85, 0.9, 0.88], p99).kind).toBe('improvement');
+    expect(verdictOn([1.1, 1.12, 1.11], tput).kind).toBe('improvement');
   });
   it('regression for a throughput whose upper bound is below 1 − limit', () => {
-    expect(verdictFor(interval(0.7, 0.85), tput).kind).toBe('regression');
+    expect(verdictOn([0.8, 0.82, 0.81], tput).kind).toBe('regression');
   });
   it('insufficient data carries the reasons through', () => {
-    expect(verdictFor({ kind: 'insufficient', reasons: ['A has 1 repetition(s)'], n_a: 1, n_b: 3 }, p99)).toEqual({ kind: 'insufficient-data', reasons: ['A has 1 repetition(s)'] });
+    expect(verdictFor({ kind: 'insufficient', reasons: ['A has 1 repetition(s)'], n_a: 1, n_b: 3 }, null, p99, 'ci-beyond-limit', 0.025)).toEqual({ kind: 'insufficient-data', reasons: ['A has 1 repetition(s)'] });
+  });
+  it('tests "beyond the limit", not "beyond no change"', () => {
+    const sample: LocationSample = { design: 'paired', method: 'paired-log-t', d: [1.1, 1.1, 1.1].map(Math.log) };
+    // Exactly at the bound: no evidence of being beyond it.
+    expect(regressionP(sample, p99, 'ci-beyond-limit')).toBe(1);
+    expect(regressionP(sample, p99, 'estimate-beyond-limit')).toBe(0);
+  });
+});
+
+describe('Holm across the gate', () => {
+  it('puts every row with an interval in one family and holds each to α / (m − rank + 1)', () => {
+    const r = gate([syntheticRun({ seed: 1, repetitions: 4 })], syntheticRun({ seed: 2, repetitions: 4 }), limits('p50=+10%,p99=+10%,rss=+10%'));
+    if (r.kind !== 'result') throw new Error('expected a result');
+    const tested = r.rows.filter((x) => x.test);
+    expect(tested.length).toBe(r.rows.length);
+    const levels = tested.map((x) => x.test!.level).sort((a, b) => a - b);
+    levels.forEach((level, k) => expect(level).toBeCloseTo(0.025 / (tested.length - k), 12));
+    for (const x of tested) expect(x.test!.family).toBe(tested.length);
+  });
+
+  it('shows the interval at the Holm level, wider than the 95% one', () => {
+    const r = gate([syntheticRun({ seed: 1, repetitions: 4 })], syntheticRun({ seed: 2, repetitions: 4 }), limits('p50=+10%,p99=+10%'));
+    if (r.kind !== 'result') throw new Error('expected a result');
+    const row = r.rows.find((x) => x.test && x.test.family > 1 && x.test.level < 0.025)!;
+    if (row.ratio.kind !== 'interval' || row.test!.adjusted.kind !== 'interval') throw new Error('expected intervals');
+    expect(row.test!.adjusted.ci_high - row.test!.adjusted.ci_low).toBeGreaterThan(row.ratio.ci_high - row.ratio.ci_low);
+  });
+
+  it('pairs the rounds of a single baseline run with the candidate\'s', () => {
+    const r = gate([syntheticRun({ seed: 1 })], syntheticRun({ seed: 2 }), limits('p50=+10%'));
+    expect(r.kind === 'result' && r.rows.every((x) => x.pairing.kind === 'paired')).toBe(true);
   });
 });
 
@@ -100,12 +135,12 @@ describe('gate errors (exit 2, every problem listed)', () => {
 describe('the estimate-beyond-limit rule', () => {
   const p99 = limits('p99=+10%')[0]!;
   it('flags a significant change whose estimate is beyond the limit', () => {
-    expect(verdictFor(interval(1.05, 1.25), p99, 'estimate-beyond-limit').kind).toBe('regression');
+    expect(verdictOn([1.12, 1.18, 1.16], p99, 'estimate-beyond-limit').kind).toBe('regression');
   });
   it('passes an estimate beyond the limit whose interval contains 1', () => {
-    expect(verdictFor(interval(0.98, 1.3), p99, 'estimate-beyond-limit').kind).toBe('pass');
+    expect(verdictOn([0.9, 1.5, 1.2], p99, 'estimate-beyond-limit').kind).toBe('pass');
   });
   it('passes a significant change smaller than the limit', () => {
-    expect(verdictFor(interval(1.01, 1.09), p99, 'estimate-beyond-limit').kind).toBe('pass');
+    expect(verdictOn([1.04, 1.06, 1.05], p99, 'estimate-beyond-limit').kind).toBe('pass');
   });
 });

@@ -38,6 +38,18 @@ describe('parseLimits', () => {
     expect(r.problems.join('\n')).toMatch(/second limit for p50/);
   });
 
+  it('accepts every metric the comparison knows, the cost metrics included', () => {
+    const r = parseLimits('p50=+5%,p99=+10%,p99.9=+20%,p99_clean=+10%,p999_clean=+20%,throughput=-10%,peak_rss=+10%,rss=+10%,cpu=+5%,instructions=+2%,capacity=-10%');
+    expect(r.ok && r.limits.map((l) => l.metric)).toEqual([
+      'p50', 'p99', 'p999', 'p99_clean', 'p999_clean', 'throughput', 'peak_rss', 'steady_rss', 'cpu_per_million_events', 'instructions_per_event', 'capacity',
+    ]);
+  });
+
+  it('names every known metric when one is unknown', () => {
+    const r = parseLimits('latency=+5%');
+    expect(!r.ok && r.problems[0]).toMatch(/known: p50, p99, p999 \(p99\.9\), p99_clean, .*instructions_per_event \(instructions\), capacity\)/);
+  });
+
   it('rejects an empty spec', () => {
     expect(parseLimits('').ok).toBe(false);
   });

@@ -3,7 +3,7 @@
 // +10% on a latency (lower is better), −10% on a throughput (higher is better). A sign may be
 // omitted; a sign pointing the better way is a mistake and is reported. Every problem is
 // reported at once.
-import { metricById, type MetricId } from '../compare/metrics.ts';
+import { metricById, metricNames, type MetricId } from '../compare/metrics.ts';
 
 export interface Limit {
   /** null: every scenario. */
@@ -42,7 +42,7 @@ export function parseLimits(spec: string): ParsedLimits {
     const [, scenario, name, sign, num] = m;
     const def = metricById(name!);
     if (!def) {
-      problems.push(`"${item}": unknown metric "${name}" (known: p50, p99, p999, throughput, peak_rss, steady_rss or rss, cpu_per_million_events or cpu, capacity)`);
+      problems.push(`"${item}": unknown metric "${name}" (known: ${metricNames()})`);
       continue;
     }
     const allowed = Number(num) / 100;

@@ -21,6 +21,11 @@ describe('gate simulation', () => {
     expect(r.metric_flagged / r.pairs).toBeGreaterThan(0.95);
   });
 
+  it('pairing the rounds cancels what both runs of a pair share', () => {
+    const noisy = { ...base, noise: { sigma_within: 0.03, sigma_between: 0, sigma_shared: 0.5, repetitions: 5 }, effect: 1.4 };
+    expect(simulatePairs(noisy).metric_flagged / noisy.pairs).toBeGreaterThan(0.95);
+  });
+
   it('is deterministic for a seed', () => {
     expect(simulatePairs({ ...base, effect: 1.15, pairs: 50 })).toEqual(simulatePairs({ ...base, effect: 1.15, pairs: 50 }));
   });

@@ -3,10 +3,12 @@
 // estimated over thousands of pairs. A simulation, labelled as such in every output: it shows
 // what the rule does at a given noise level; only real runs (proof.ts) show this machine's noise.
 //
-// Model: log p99 of repetition j of run i = log P0 + log(effect) + σ_between·Z_i + σ_within·Z_ij.
+// Model: log p99 of round j of run i = log P0 + log(effect) + σ_between·Z_i + σ_shared·S_j + σ_within·Z_ij.
 // σ_within is the spread between repetitions of one run; σ_between adds run-to-run drift that
 // repetitions within a run do not see (the reason an A/A pair of runs can differ more than the
-// repetitions inside each suggest).
+// repetitions inside each suggest); σ_shared is what round j of the baseline and round j of the
+// candidate share (the machine's state at that point of the pair), which pairing the rounds
+// cancels. The gate runs with its defaults: rounds paired, Holm across its rows.
 import type { RunRecord } from '../results/schema.ts';
 import { syntheticRun } from '../results/synthetic.ts';
 import { bootstrapRatioInterval, fixedSampler } from '../stats/bootstrap.ts';
@@ -19,16 +21,18 @@ import { tally, type PairOutcomes } from './proof-tally.ts';
 export interface NoiseModel {
   sigma_within: number;
   sigma_between: number;
+  /** Shared by round j of both runs of a pair; default 0. */
+  sigma_shared?: number;
   repetitions: number;
 }
 
 const P0_US = 400;
 
 /** One synthetic run of go/ingest whose measure-phase p99s follow the model. */
-function modelRun(template: RunRecord, id: string, rng: Rng, noise: NoiseModel, effect: number): RunRecord {
+function modelRun(template: RunRecord, id: string, rng: Rng, noise: NoiseModel, effect: number, shared: readonly number[]): RunRecord {
   const runOffset = noise.sigma_between * normal(rng);
   const measurements = template.measurements.map((m) => {
-    const p99 = Math.round(P0_US * effect * Math.exp(runOffset + noise.sigma_within * normal(rng)));
+    const p99 = Math.round(P0_US * effect * Math.exp(runOffset + (shared[m.repetition] ?? 0) + noise.sigma_within * normal(rng)));
     return {
       ...m,
       run_id: id,
@@ -58,8 +62,9 @@ export function simulatePairs(o: SimulationOptions): PairOutcomes {
   const rng = seededRng(o.seed);
   const results = [];
   for (let i = 0; i < o.pairs; i++) {
-    const a = Array.from({ length: o.baseline_runs ?? 1 }, (_, k) => modelRun(template, `a${i}-${k}`, rng, o.noise, 1));
-    const b = modelRun(template, `b${i}`, rng, o.noise, o.effect);
+    const shared = Array.from({ length: o.noise.repetitions }, () => (o.noise.sigma_shared ?? 0) * normal(rng));
+    const a = Array.from({ length: o.baseline_runs ?? 1 }, (_, k) => modelRun(template, `a${i}-${k}`, rng, o.noise, 1, shared));
+    const b = modelRun(template, `b${i}`, rng, o.noise, o.effect, shared);
     results.push(gate(a, b, parsed.limits, { rule: o.rule, confidence: o.confidence }));
   }
   return tally(results, 'ingest', 'go', 'p99');

@@ -1,5 +1,10 @@
 // Tallies of the proof benchmark: how often the gate said what, with a Wilson interval on each
 // rate (10 pairs is few: 0/10 false alarms only bounds the rate below ~28%).
+import { sampleOf } from '../compare/estimate.ts';
+import { METRICS, type MetricId } from '../compare/metrics.ts';
+import { unitsOf } from '../compare/units.ts';
+import type { RunRecord } from '../results/schema.ts';
+import { matchRounds } from '../stats/pairing.ts';
 import { tQuantile } from '../stats/student-t.ts';
 import type { GateError, GateResult } from './evaluate.ts';
 
@@ -45,4 +50,41 @@ export function tally(results: readonly (GateResult | GateError)[], scenario: st
     metric_flagged: results.filter((r) => flagged(r, scenario, processor, metric)).length,
     pairs: results.length,
   };
+}
+
+export interface PairedSigma {
+  metric: string;
+  /** sd of the per-round log-ratio, pooled over pairs (within-pair deviations from each pair's mean). */
+  sigma: number;
+  rounds: number;
+  pairs: number;
+}
+
+/**
+ * σ of the paired log-ratio for each metric, from A/A pairs of runs: the figure a reader needs to
+ * size a gate of their own (with σ ≤ 0.1, about 7 pairs detect +20%). Read from the runs, not the
+ * gate's rows, so a pair with too few rounds for a verdict still contributes its two rounds.
+ */
+export function pairedSigmas(pairs: ReadonlyArray<readonly [RunRecord, RunRecord]>, scenario: string, processor: string, metrics: readonly MetricId[]): PairedSigma[] {
+  return metrics.flatMap((metric) => {
+    let ss = 0;
+    let df = 0;
+    let rounds = 0;
+    let used = 0;
+    for (const [a, b] of pairs) {
+      const side = (r: RunRecord) => {
+        const s = sampleOf(METRICS[metric], unitsOf([r], scenario, processor));
+        return s.values.flatMap((value, i) => (value > 0 ? [{ key: s.keys[i]!, value }] : []));
+      };
+      const m = matchRounds(side(a), side(b), 2);
+      if (m.kind !== 'paired') continue;
+      const d = m.b.map((x, i) => Math.log(x) - Math.log(m.a[i]!));
+      const mean = d.reduce((t, x) => t + x, 0) / d.length;
+      ss += d.reduce((t, x) => t + (x - mean) ** 2, 0);
+      df += d.length - 1;
+      rounds += d.length;
+      used++;
+    }
+    return df > 0 ? [{ metric, sigma: Math.sqrt(ss / df), rounds, pairs: used }] : [];
+  });
 }

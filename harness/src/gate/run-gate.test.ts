@@ -7,7 +7,7 @@ import { writeRunDir } from '../results/write-run.ts';
 import { memoryStore } from './fixtures/memory-store.ts';
 import { runGate, type GateInputs } from './run-gate.ts';
 
-const base: Omit<GateInputs, 'baseline'> = { limits: 'p50=+10%', method: 't', confidence: 0.95, min_n: 3, include_driver_limited: false, json: false };
+const base: Omit<GateInputs, 'baseline'> = { limits: 'p50=+10%', method: 'auto', pairing: 'rounds', confidence: 0.95, min_n: 3, include_driver_limited: false, json: false };
 const mains = [1, 2, 3].map((seed) => syntheticRun({ seed, git_branch: 'main' }));
 const pr = syntheticRun({ seed: 10, git_branch: 'feature', latency_scale: { go: 1.5 } });
 const store = memoryStore([...mains, pr]);

@@ -2,7 +2,7 @@
 // render. Kept apart from the commander wiring so tests can call it with a store and check the
 // exit code and every reported problem.
 import { appendFile } from 'node:fs/promises';
-import type { CompareMethod } from '../compare/estimate.ts';
+import type { CompareMethod, PairingMode } from '../compare/estimate.ts';
 import type { StoreReader } from '../store/types.ts';
 import { gate, type GateError, type GateResult, type GateRule } from './evaluate.ts';
 import { parseLimits } from './limits.ts';
@@ -15,6 +15,7 @@ export interface GateInputs {
   limits: string;
   rule?: GateRule;
   method: CompareMethod;
+  pairing: PairingMode;
   confidence: number;
   min_n: number;
   processors?: string[];
@@ -46,6 +47,7 @@ export async function runGate(inputs: GateInputs, store: StoreReader): Promise<G
   } else {
     result = gate(baseline.runs, candidate.run, limits.limits, {
       method: inputs.method,
+      pairing: inputs.pairing,
       ...(inputs.rule && { rule: inputs.rule }),
       confidence: inputs.confidence,
       min_n: inputs.min_n,

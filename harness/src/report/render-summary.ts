@@ -1,5 +1,6 @@
 // The end-of-run summary as text or Markdown: one table per scenario, ratios against the
 // baseline, and a line per thing a reader must not miss (driver-limited, failures, errors).
+import type { Figure } from '../compare/figure.ts';
 import type { RunManifest } from '../results/schema.ts';
 import { formatBytes, formatMicros, formatRate, formatRatio, formatSeconds } from './format.ts';
 import type { ScenarioSummary, SummaryRow } from './summary.ts';
@@ -27,17 +28,24 @@ const CAUSE_LABELS: Record<string, string> = {
 
 const share = (n: number, of: number) => (of > 0 ? `${Math.round((100 * n) / of)}%` : '–');
 
+/** A figure with its interval, "1.20 ms [0.81–1.90 ms]", or the value alone when there is no interval. */
+function figureCell(f: Figure, format: (v: number | null) => string): string {
+  if (f.value === null) return '–';
+  return f.interval.kind === 'interval' ? `${format(f.value)} [${format(f.interval.ci_low)}–${format(f.interval.ci_high)}]` : `${format(f.value)} (n=${f.n})`;
+}
+
 /** The processor's own figures and what its tail is made of (schema v2 runs only). */
 function tailTable(s: ScenarioSummary): Table | undefined {
   if (!s.rows.some((r) => r.tail_p99 || r.p99_clean_us !== null)) return undefined;
   const b = s.baseline;
   const causes = Object.keys(CAUSE_LABELS);
   return {
-    headers: ['processor', 'p99 clean', '95% bounds', 'to precision', `clean ×${b}`, 'set aside', 'stalls ×idle', 'slow (>p99)', ...causes.map((c) => CAUSE_LABELS[c]!)],
+    headers: ['processor', 'p99 clean', 'widest rep bounds', 'over reps [95% CI]', 'to precision', `clean ×${b}`, 'set aside', 'stalls ×idle', 'slow (>p99)', ...causes.map((c) => CAUSE_LABELS[c]!)],
     rows: s.rows.map((r) => [
       label(r),
       formatMicros(r.p99_clean_us),
       r.p99_clean_bounds_us ? `${formatMicros(r.p99_clean_bounds_us[0])}–${formatMicros(r.p99_clean_bounds_us[1])}` : '–',
+      figureCell(r.figures.p99_clean, formatMicros),
       precisionCell(r),
       formatRatio(r.vs_baseline.p99_clean),
       r.set_aside_share === null ? '–' : `${(100 * r.set_aside_share).toFixed(1)}%`,
@@ -52,7 +60,7 @@ function tailTable(s: ScenarioSummary): Table | undefined {
 function scenarioTables(s: ScenarioSummary): Table[] {
   const b = s.baseline;
   const latency: Table = {
-    headers: ['processor', 'p50', 'p99', 'p99.9', `p99 ×${b}`, `p99.9 ×${b}`, 'p99 per rep', 'rate', 'events/s'],
+    headers: ['processor', 'p50', 'p99', 'p99.9', `p99 ×${b}`, `p99.9 ×${b}`, 'p99 per rep', 'p99 over reps [95% CI]', 'rate', 'events/s'],
     rows: s.rows.map((r) => [
       label(r),
       formatMicros(r.p50_us),
@@ -61,12 +69,13 @@ function scenarioTables(s: ScenarioSummary): Table[] {
       formatRatio(r.vs_baseline.p99),
       formatRatio(r.vs_baseline.p999),
       r.p99_range_us ? `${formatMicros(r.p99_range_us[0])}–${formatMicros(r.p99_range_us[1])}` : '–',
+      figureCell(r.figures.p99, formatMicros),
       formatRate(r.achieved_rate_per_s, ' req/s'),
       r.events_per_s ? formatRate(r.events_per_s) : '–',
     ]),
   };
   const resources: Table = {
-    headers: ['processor', 'capacity', `cap ×${b}`, 'peak RSS', 'steady RSS', `RSS ×${b}`, 'CPU s/M events', 'GC pauses total / max'],
+    headers: ['processor', 'capacity', `cap ×${b}`, 'peak RSS', 'steady RSS', `RSS ×${b}`, 'CPU s/M events', 'over reps [95% CI]', 'GC pauses total / max'],
     rows: s.rows.map((r) => [
       label(r),
       r.capacity_events_per_s ? formatRate(r.capacity_events_per_s, ' ev/s') : formatRate(r.capacity_requests_per_s, ' req/s'),
@@ -75,6 +84,7 @@ function scenarioTables(s: ScenarioSummary): Table[] {
       formatBytes(r.steady_rss_bytes),
       formatRatio(r.vs_baseline.steady_rss),
       formatSeconds(r.cpu_s_per_million_events),
+      figureCell(r.figures.cpu_per_million_events, formatSeconds),
       gcCell(r),
     ]),
   };
@@ -117,7 +127,7 @@ function header(m: RunManifest): string {
 }
 
 const LEGEND =
-  'Latency is measured open-loop from each request\'s intended send time (no coordinated omission), merged over repetitions. "p99 range" is the spread of per-repetition p99. Ratios are against the baseline processor (below 1× is lower: better latency and memory, worse capacity). "p99 clean" is the processor\'s own p99: the median over repetitions of the p99 without the requests delayed by platform stalls (≥ 500 µs, only the share the idle machine explains) or sent late by the driver; its bounds are the widest per-repetition 95% order-statistic interval. The tail columns give each request slower than its repetition\'s p99 one primary cause. "to precision" counts the repetitions whose precision-driven measure phase brought the clean percentile\'s interval within the target; the others are "not measured to precision".';
+  'Latency is measured open-loop from each request\'s intended send time (no coordinated omission), merged over repetitions. "p99 per rep" is the spread of per-repetition p99; "over reps [95% CI]" is the figure compare, gate, claims and the dashboard use: the geometric mean over the usable repetitions (ok, not driver-limited) with the t interval on their logs. Ratios are against the baseline processor (below 1× is lower: better latency and memory, worse capacity). "p99 clean" is the processor\'s own p99: the median over repetitions of the p99 without the requests delayed by platform stalls (≥ 500 µs, only the share the idle machine explains) or sent late by the driver; its bounds are the widest per-repetition 95% order-statistic interval. The tail columns give each request slower than its repetition\'s p99 one primary cause. "to precision" counts the repetitions whose precision-driven measure phase brought the clean percentile\'s interval within the target; the others are "not measured to precision".';
 
 export function renderSummaryText(m: RunManifest, summaries: ScenarioSummary[]): string {
   const parts = [header(m), ''];

@@ -4,6 +4,7 @@
 import { TAIL_CAUSE_NAMES, type Measurement, type RunRecord } from '../results/schema.ts';
 
 type TailCauseName = (typeof TAIL_CAUSE_NAMES)[number];
+import { figureOf, type Figure } from '../compare/figure.ts';
 import { median as medianOf } from '../stats/describe.ts';
 import { mergedPercentiles } from './merge.ts';
 
@@ -21,6 +22,11 @@ export interface SummaryRow {
   max_us: number | null;
   /** Lowest and highest per-repetition p99: the spread a single run would hide. */
   p99_range_us: [number, number] | null;
+  /**
+   * The figures compare, gate, claims and the dashboard show, with the one interval they all give
+   * (compare/figure.ts: geometric mean over the usable repetitions, t interval on the logs).
+   */
+  figures: { p99: Figure; p99_clean: Figure; steady_rss: Figure; cpu_per_million_events: Figure };
   achieved_rate_per_s: number | null;
   events_per_s: number | null;
   capacity_events_per_s: number | null;
@@ -107,6 +113,12 @@ function row(run: RunRecord, scenario: string, processor: string): SummaryRow {
     p999_us: merged?.p999_us ?? null,
     max_us: merged?.max_us ?? null,
     p99_range_us: p99s.length ? [Math.min(...p99s), Math.max(...p99s)] : null,
+    figures: {
+      p99: figureOf('p99', all),
+      p99_clean: figureOf('p99_clean', all),
+      steady_rss: figureOf('steady_rss', all),
+      cpu_per_million_events: figureOf('cpu_per_million_events', all),
+    },
     achieved_rate_per_s: median(phases.map((p) => p.achieved_rate_per_s)),
     events_per_s: median(phases.map((p) => p.events_per_s)),
     capacity_events_per_s: cap ? cap.events_per_s : null,

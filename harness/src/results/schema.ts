@@ -95,6 +95,17 @@ export const ResourceSample = z.object({
 });
 export type ResourceSample = z.infer<typeof ResourceSample>;
 
+/** Hardware instructions retired by the processor over the measure phase (perf stat), or why there is no count. */
+export const InstructionCount = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('measured'),
+    instructions: z.number().nonnegative(),
+    per_event: z.number().nonnegative().nullable().describe('null when the scenario has no events'),
+  }),
+  z.object({ status: z.literal('not-supported'), reason: z.string().describe('e.g. "perf not installed", or perf reporting <not supported> on a VM without counters') }),
+]);
+export type InstructionCount = z.infer<typeof InstructionCount>;
+
 export const Resources = z.object({
   idle_rss_bytes: count.describe('RSS after start-up and preload, before load'),
   peak_rss_bytes: count.describe('VmHWM at the end of the measurement'),
@@ -102,6 +113,8 @@ export const Resources = z.object({
   cpu_s: seconds.describe('CPU time used during the measure phase'),
   cpu_s_per_million_events: z.number().nonnegative().nullable().describe('null when the scenario has no events'),
   cpu_utilisation: z.number().nonnegative().describe('cores used on average during the measure phase'),
+  cpu_source: z.string().optional().describe('v2: where cpu_s comes from and its resolution'),
+  instructions: InstructionCount.optional().describe('v2: absent in runs written before it was recorded'),
   samples: z.array(ResourceSample),
 });
 export type Resources = z.infer<typeof Resources>;

@@ -2,6 +2,7 @@
 // all stamped with wall-clock time so they line up with the driver's requests and the
 // processor's pauses on one clock.
 import { CycleLog, type CycleRecord } from './cycle-log.ts';
+import { perfSupport, startInstructionCounter, type InstructionRecord, type PerfSupport } from './instructions.ts';
 import { fetchMetrics, PauseLog, type MetricsResponse, type ObservedPause } from './metrics.ts';
 import { readProc, type ProcReading } from './proc.ts';
 
@@ -14,6 +15,8 @@ export interface SamplerOptions {
   baseUrl: string;
   proc_interval_ms?: number;
   metrics_interval_ms?: number;
+  /** Whether perf can count instructions here (default: probed once per process). */
+  perf?: PerfSupport;
 }
 
 export interface SamplerResult {
@@ -24,6 +27,8 @@ export interface SamplerResult {
   first_metrics: MetricsResponse | undefined;
   last_metrics: MetricsResponse | undefined;
   heap_bytes_max: number | null;
+  /** Instructions every 100 ms (perf stat), or why not. */
+  instructions: InstructionRecord;
   /** Reading taken when the process had exited or vanished. */
   process_gone: boolean;
 }
@@ -49,6 +54,7 @@ export function startSampler(opts: SamplerOptions): Sampler {
   let heapMax: number | null = null;
   let gone = false;
   let inflight: Promise<unknown> = Promise.resolve();
+  const counter = startInstructionCounter(opts.pid, opts.perf ?? perfSupport());
 
   const sampleProc = async () => {
     const r = await readProc(opts.pid);
@@ -92,7 +98,8 @@ export function startSampler(opts: SamplerOptions): Sampler {
         await new Promise((r) => setTimeout(r, 250));
         await sampleMetrics();
       }
-      return { readings, pauses: pauses.all(), gc_cycles: cycles.record(), first_metrics: first, last_metrics: last, heap_bytes_max: heapMax, process_gone: gone };
+      const instructions = await counter.stop();
+      return { readings, pauses: pauses.all(), gc_cycles: cycles.record(), first_metrics: first, last_metrics: last, heap_bytes_max: heapMax, instructions, process_gone: gone };
     },
   };
 }

@@ -2,7 +2,7 @@
 // of repetitions is not a narrow-looking number: it is `insufficient`, with the reason, so no
 // caller can mistake it for a verdict (Bencher's rule: no threshold verdict below a minimum sample).
 
-export type IntervalMethod = 'welch-log-t' | 'paired-log-t' | 'log-t' | 't' | 'bootstrap';
+export type IntervalMethod = 'welch-log-t' | 'paired-log-t' | 'wilcoxon-hl' | 'round-bootstrap' | 'log-t' | 't' | 'bootstrap';
 
 export interface Interval {
   kind: 'interval';
