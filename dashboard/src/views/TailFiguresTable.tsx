@@ -1,7 +1,7 @@
 import { Num } from '../components/Num.tsx';
 import { formatDuration } from '../format/duration.ts';
 import { formatShare } from '../format/quantity.ts';
-import { median } from '../shape/bootstrap.ts';
+import { median } from '../shape/figure-interval.ts';
 import type { OverviewRow } from '../shape/overview.ts';
 import type { TailProcessor } from '../shape/tail.ts';
 import { WithCi } from './OverviewTable.tsx';

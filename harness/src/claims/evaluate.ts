@@ -127,14 +127,18 @@ function ratioClaim(claim: Extract<Claim, { kind: 'ratio' }>, runs: readonly Run
   const have = coverage(runs).scenarios;
   return scenariosFor(claim, runs).flatMap((scenario) => {
     if (!have.includes(scenario)) return [missing(claim, scenario, `the run has no scenario "${scenario}"`)];
-    const subj = sampleOf(def, unitsOf(runs, scenario, claim.subject));
-    const ref = sampleOf(def, unitsOf(runs, scenario, claim.reference));
+    const subjUnits = unitsOf(runs, scenario, claim.subject);
+    const refUnits = unitsOf(runs, scenario, claim.reference);
+    const subj = sampleOf(def, subjUnits);
+    const ref = sampleOf(def, refUnits);
     // A metric that does not apply to this scenario (e.g. CPU per event on reads) is no evidence either way.
     if (claim.scenarios === 'all' && subj.values.length === 0 && ref.values.length === 0) return [];
     const r = analyseRatio(ref, subj, true, { method: 'auto', pairing: 'rounds', confidence: s.confidence, min_n: s.min_n });
     const out = pending(claim, r.ratio, r.sample, scenario, `ratio ${claim.subject}/${claim.reference}`, Math.log(claim.value), Math.exp);
     (isPending(out) ? out.verdict : out).pairing = r.pairing;
     if (r.pairing.kind === 'unpaired') (isPending(out) ? out.verdict : out).reasons.push(`compared unpaired: ${r.pairing.reason}`);
+    const short = subjUnits.not_to_precision.length + refUnits.not_to_precision.length;
+    if (short) (isPending(out) ? out.verdict : out).reasons.push(`${short} of ${subjUnits.measurements.length + refUnits.measurements.length} repetition(s) not measured to precision (kept: their phases ran to the cap)`);
     return [out];
   });
 }
@@ -209,7 +213,7 @@ export interface ClaimsEvidence {
 export function evaluateClaims(run: RunRecord | readonly RunRecord[], claims: ClaimsFile, evidence: ClaimsEvidence = { microbench: null }): ClaimVerdict[] {
   const runs: readonly RunRecord[] = Array.isArray(run) ? run : [run as RunRecord];
   const s: Settings = { confidence: claims.confidence, min_n: claims.min_repetitions };
-  const evaluated = evaluateEach(runs, claims, s);
+  const evaluated = evaluateEach(runs, claims, s, evidence);
   const tested = evaluated.filter(isPending);
   const steps = holm(tested.map((x) => pTwoSided(x.sample, x.theta)), 1 - s.confidence);
   const decided = new Map(tested.map((x, k) => [x, decide(x, steps[k]!, tested.length, s, x.claim.kind === 'pause_share' ? clipShare : (v: number) => v)]));
@@ -218,7 +222,9 @@ export function evaluateClaims(run: RunRecord | readonly RunRecord[], claims: Cl
 
 const clipShare = (v: number) => Math.min(1, Math.max(0, v));
 
-function evaluateEach(runs: readonly RunRecord[], claims: ClaimsFile, s: Settings): Evaluated[] {
+// Micro-benchmark claims are decided on their own intervals, outside the Holm family: their
+// evidence is a separate result with hundreds of samples, not the run's repetitions.
+function evaluateEach(runs: readonly RunRecord[], claims: ClaimsFile, s: Settings, evidence: ClaimsEvidence): Evaluated[] {
   return claims.claims.flatMap((c): Evaluated[] => {
     switch (c.kind) {
       case 'ratio':

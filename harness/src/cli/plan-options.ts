@@ -1,5 +1,6 @@
 // The flags that shape a plan, shared by `harness plan` and `harness run` so that what `plan`
 // prints is exactly what `run` will do.
+import { machineTopology, planDuet } from '../plan/duet.ts';
 import { Command, Option } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { buildPlan, parsePrecisionFlag, type PlanResult, type PrecisionOptions } from '../plan/index.ts';
@@ -26,6 +27,7 @@ export interface PlanFlags {
   precision?: string;
   precisionOf?: string;
   precisionCap?: string;
+  duet?: boolean;
 }
 
 export function addPlanOptions(cmd: Command): Command {
@@ -47,7 +49,8 @@ export function addPlanOptions(cmd: Command): Command {
     .option('--seed <n>', 'seed of the shuffled order of every round (default: a fresh random seed, printed and recorded)')
     .option('--precision <pct>', "run each measure phase until the clean percentile's 95% interval is within ±pct (e.g. 5%), at least --duration and at most --precision-cap seconds; off: fixed length (default: the profile's)")
     .option('--precision-of <percentile>', 'the clean percentile --precision applies to: p99 (default) or p999')
-    .option('--precision-cap <seconds>', "the longest a precision-driven measure phase runs (default: the profile's)");
+    .option('--precision-cap <seconds>', "the longest a precision-driven measure phase runs (default: the profile's)")
+    .option('--duet', 'measure two processors at the same time on disjoint pinned CPUs (needs at least 4 CPUs)');
 }
 
 const list = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean));
@@ -103,6 +106,12 @@ export async function planFromFlags(flags: PlanFlags): Promise<Extract<PlanResul
   const threads = num('--threads', flags.threads, errors) ?? 1;
   const seed = num('--seed', flags.seed, errors);
   const precision = precisionFlags(flags, errors);
+  if (flags.duet) {
+    // The CPU layout is planned and tested (plan/duet.ts); measuring A and B at once is not built
+    // yet, so even a machine with enough CPUs gets a plain answer instead of a sequential run.
+    const layout = planDuet(machineTopology(), threads);
+    errors.push(layout.ok ? '--duet: this machine has the CPUs for it, but measuring two processors at once is not implemented yet (the CPU layout is: plan/duet.ts); run without --duet' : layout.reason);
+  }
   const result = await buildPlan({
     repoRoot: REPO_ROOT,
     profile: flags.profile,

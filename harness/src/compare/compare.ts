@@ -107,6 +107,7 @@ function compareMetric(def: MetricDef, spec: PairSpec, opts: Resolved, notes: Se
   const ua = unitsOf(spec.a_runs, spec.scenario, spec.a_processor, opts);
   const ub = unitsOf(spec.b_runs, spec.scenario, spec.b_processor, opts);
   for (const e of [...ua.excluded, ...ub.excluded]) notes.add(`excluded ${e}`);
+  for (const e of [...ua.not_to_precision, ...ub.not_to_precision]) notes.add(`not measured to precision (kept) ${e}`);
   const sa = sampleOf(def, ua);
   const sb = sampleOf(def, ub);
   // A metric that does not apply to the scenario (CPU per event on reads) has no values on either side: no row.

@@ -7,6 +7,12 @@ export interface Units {
   capacity: Capacity[];
   /** Why repetitions were left out (failed, driver-limited), so the report can say so. */
   excluded: string[];
+  /**
+   * Repetitions kept but whose precision-driven measure phase ran to its cap without reaching the
+   * target. They are the evidence there is (on a noisy machine, all of it), so they stay in, and
+   * every output that uses them says how many: never averaged in silently.
+   */
+  not_to_precision: string[];
 }
 
 export interface UnitOptions {
@@ -18,13 +24,20 @@ export function unitsOf(runs: readonly RunRecord[], scenario: string, processor:
   const measurements: Measurement[] = [];
   const capacity: Capacity[] = [];
   const excluded: string[] = [];
+  const not_to_precision: string[] = [];
   for (const run of runs) {
     for (const m of run.measurements) {
       if (m.scenario !== scenario || m.processor !== processor) continue;
       const where = `${run.manifest.run_id} ${scenario}/${processor} r${m.repetition}`;
       if (m.status !== 'ok') excluded.push(`${where}: status ${m.status}`);
       else if (m.driver?.driver_limited && !opts?.include_driver_limited) excluded.push(`${where}: driver-limited (${m.driver.reasons.join('; ') || 'no reason given'})`);
-      else measurements.push(m);
+      else {
+        measurements.push(m);
+        if (m.precision && !m.precision.reached) {
+          const got = m.precision.half_width_pct === null ? 'no interval' : `±${m.precision.half_width_pct.toFixed(1)}%`;
+          not_to_precision.push(`${where}: ${got} of ${m.precision.of} clean after ${m.precision.measured_s} s (target ±${m.precision.target_pct}%)`);
+        }
+      }
     }
     for (const c of run.capacity) {
       if (c.scenario !== scenario || c.processor !== processor) continue;
@@ -33,7 +46,7 @@ export function unitsOf(runs: readonly RunRecord[], scenario: string, processor:
     }
   }
   measurements.sort((x, y) => x.repetition - y.repetition);
-  return { measurements, capacity, excluded };
+  return { measurements, capacity, excluded, not_to_precision };
 }
 
 /** Scenarios and processors that have at least one measurement or capacity record in these runs. */

@@ -49,6 +49,16 @@ describe('run rows', () => {
     expect(back.manifest.order_seed).toBe(99);
   });
 
+  it("keep the CPU figure's source and the instruction count, which have no column", () => {
+    const run = syntheticRun({ seed: 14, samples_per_phase: 30 });
+    Object.assign(run.measurements[0]!.resources!, { cpu_source: '/proc/<pid>/stat utime+stime, 10 ms ticks', instructions: { status: 'not-supported', reason: 'perf: <not supported>' } });
+    Object.assign(run.measurements[1]!.resources!, { instructions: { status: 'measured', instructions: 4.2e9, per_event: 1050 } });
+    const back = recordFromRows(asStored(runRows(run, 1)))!;
+    expect(back).toEqual(run);
+    expect(back.measurements[2]!.resources).not.toHaveProperty('cpu_source');
+    expect(back.measurements[0]).not.toHaveProperty('resources_extra');
+  });
+
   it('write one measurement row per phase', () => {
     const run = syntheticRun({ seed: 11, samples_per_phase: 30 });
     expect(runRows(run, 1).measurements).toHaveLength(run.measurements.length * 2);

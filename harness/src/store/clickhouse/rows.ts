@@ -27,6 +27,7 @@ export const CHILD_TABLES = ['measurements', 'capacity', 'intervals', 'resource_
 
 /** The measurement fields kept in measurement_details.details_json (added after the first layout). */
 const DETAIL_FIELDS = ['conservation', 'raw_intervals', 'platform', 'tail', 'clean', 'gc_cycles', 'precision'] as const;
+const RESOURCES_EXTRA = 'resources_extra';
 
 export function manifestRow(m: RunManifest, version: number): Row {
   return {
@@ -144,7 +145,10 @@ export function capacityRow(c: Capacity, version: number): Row {
 
 /** Absent fields stay absent (a measurement written before they existed reads back the same). */
 function detailsRow(m: Measurement, key: Row, version: number): Row[] {
-  const details = Object.fromEntries(DETAIL_FIELDS.filter((f) => m[f] !== undefined).map((f) => [f, m[f]]));
+  const details: Record<string, unknown> = Object.fromEntries(DETAIL_FIELDS.filter((f) => m[f] !== undefined).map((f) => [f, m[f]]));
+  // Resource fields added after the resource columns: kept with the details, put back on read.
+  const extra = m.resources && { ...(m.resources.cpu_source !== undefined && { cpu_source: m.resources.cpu_source }), ...(m.resources.instructions !== undefined && { instructions: m.resources.instructions }) };
+  if (extra && Object.keys(extra).length) details[RESOURCES_EXTRA] = extra;
   return Object.keys(details).length ? [{ ...key, details_json: JSON.stringify(details), version }] : [];
 }
 
@@ -276,6 +280,7 @@ export function recordFromRows(rows: StoredRows): RunRecord | undefined {
   const measurements: Measurement[] = [];
   for (const [k, phaseRows] of groupBy(rows.measurements)) {
     const r = phaseRows[0]!;
+    const { [RESOURCES_EXTRA]: resourcesExtra, ...detail } = details.get(k) ?? {};
     const m = {
       schema_version: n(r.schema_version),
       run_id: s(r.run_id),
@@ -302,6 +307,7 @@ export function recordFromRows(rows: StoredRows): RunRecord | undefined {
             cpu_s: n(r.cpu_s), cpu_s_per_million_events: nn(r.cpu_s_per_million_events), cpu_utilisation: n(r.cpu_utilisation),
             // [seq, t_s, rss_bytes, cpu_s]
             samples: ((g) => g.order.map((i) => ({ t_s: n(g.cols[1]![i]), rss_bytes: n(g.cols[2]![i]), cpu_s: n(g.cols[3]![i]) })))(itemsOf(samples.get(k))),
+            ...(resourcesExtra as object | undefined),
           }
         : null,
       runtime: b(r.has_runtime)
@@ -314,7 +320,7 @@ export function recordFromRows(rows: StoredRows): RunRecord | undefined {
           }
         : null,
       pause_attribution: JSON.parse(s(r.pause_attribution_json)),
-      ...details.get(k),
+      ...detail,
       driver: b(r.has_driver)
         ? {
             driver_limited: b(r.driver_limited), reasons: (r.driver_reasons as unknown[]).map(s),
