@@ -16,7 +16,7 @@ import type { Measurement, RunRecord } from '../../harness/src/results/schema.ts
 import { syntheticRun } from '../../harness/src/results/synthetic.ts';
 import { writeRunDir } from '../../harness/src/results/write-run.ts';
 import type { DashboardServer } from '../../harness/src/serve/server.ts';
-import { median } from '../../harness/src/stats/describe.ts';
+import { figureOf } from '../../harness/src/compare/figure.ts';
 import { formatDuration } from '../src/format/duration.ts';
 import { formatShare } from '../src/format/quantity.ts';
 import { REAL_RUN_DIR, REAL_RUN_ID } from '../src/shape/fixtures.ts';
@@ -113,12 +113,12 @@ describe('what the tail is made of', () => {
     }
   });
 
-  it('shows raw and clean p99 (medians over repetitions) and the pooled slow counts beside the bars', async () => {
+  it('shows raw and clean p99 (the figure report prints: geometric mean over repetitions) and the pooled slow counts beside the bars', async () => {
     for (const { name } of real.manifest.processors) {
       const reps = ofProcessor(name);
       const row = `[data-testid=tail-figures-table] [data-row="${name}"]`;
-      expect(await text(`${row} [data-cell=p99]`)).toContain(formatDuration(median(reps.map((m) => measure(m).corrected.p99_us))));
-      expect(await text(`${row} [data-cell=p99_clean]`)).toContain(formatDuration(median(reps.map((m) => m.clean!.p99!.value_us))));
+      expect(await text(`${row} [data-cell=p99]`)).toContain(formatDuration(figureOf('p99', reps).value!));
+      expect(await text(`${row} [data-cell=p99_clean]`)).toContain(formatDuration(figureOf('p99_clean', reps).value!));
       expect(await text(`${row} [data-cell=p99_clean]`)).toMatch(/\[.+ – .+\]/);
       expect(await text(`${row} [data-cell=slow_p99]`)).toBe(String(reps.reduce((s, m) => s + m.tail!.p99.slow, 0)));
       expect(await text(`${row} [data-cell=slow_p999]`)).toBe(String(reps.reduce((s, m) => s + m.tail!.p999.slow, 0)));
@@ -206,10 +206,10 @@ describe('stall and GC-cycle bands over the latency', () => {
 });
 
 describe('clean p99 in the Overview', () => {
-  it('shows the median clean p99 beside the raw one, and a third bar per processor', async () => {
+  it('shows the clean p99 figure beside the raw one, and a third bar per processor', async () => {
     await open(`#view=overview&run=${REAL_RUN_ID}&scenario=ingest`, '[data-testid=overview-table]');
     for (const { name } of real.manifest.processors) {
-      const clean = median(ofProcessor(name).map((m) => m.clean!.p99!.value_us));
+      const clean = figureOf('p99_clean', ofProcessor(name)).value!;
       expect(await text(`[data-row="ingest/${name}"] [data-cell=p99_clean]`)).toContain(formatDuration(clean));
     }
     await page.waitForSelector('[data-testid=chart-latency] .recharts-bar-rectangle path');
