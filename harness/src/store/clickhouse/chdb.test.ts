@@ -115,9 +115,9 @@ describe.skipIf(skip !== undefined)(`the store's SQL on a current engine (chDB)$
     }
     const setup: Step[] = [
       { sql: SCHEMA_MIGRATIONS_DDL, rows: false },
-      ...migrations.map((m) => ({ sql: m.sql, rows: false })),
+      ...migrations.flatMap((m) => m.statements.map((sql) => ({ sql, rows: false }))),
       // Applying every migration twice proves it idempotent on the current engine too.
-      ...migrations.map((m) => ({ sql: m.sql, rows: false })),
+      ...migrations.flatMap((m) => m.statements.map((sql) => ({ sql, rows: false }))),
       insertStep('schema_migrations', migrations.map((m) => ({ version: m.version, name: m.name, checksum: m.checksum, applied_at: 'x' }))),
       ...RUN_TABLES.map((t) => insertStep(t, all[t])),
       insertStep('microbench', microbenchRowsOf()),
