@@ -9,6 +9,8 @@ import { estimateRatio, sampleOf } from '../compare/estimate.ts';
 import { METRICS } from '../compare/metrics.ts';
 import { coverage, unitsOf } from '../compare/units.ts';
 import type { RunRecord } from '../results/schema.ts';
+import type { SweepResult } from '../results/sweep-schema.ts';
+import { evaluateLoadClaim } from './load-claims.ts';
 import type { Estimate } from '../stats/interval.ts';
 import { levelInterval } from '../stats/level-interval.ts';
 import { tQuantile } from '../stats/student-t.ts';
@@ -40,7 +42,7 @@ interface Settings {
 
 const fmt = (x: number) => (Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : x.toPrecision(3));
 
-function decide(claim: Claim & { op: '<=' | '>='; value: number }, e: Estimate, scenario: string | null, unit: string): ClaimVerdict {
+export function decide(claim: Claim & { op: '<=' | '>='; value: number }, e: Estimate, scenario: string | null, unit: string): ClaimVerdict {
   const base = { claim_id: claim.id, description: claim.description, scenario, unit };
   if (e.kind === 'insufficient') {
     return { ...base, measured: null, ci_low: null, ci_high: null, verdict: 'inconclusive', reasons: e.reasons, n: Math.max(e.n_a, e.n_b) };
@@ -138,8 +140,13 @@ function noPausesClaim(claim: Extract<Claim, { kind: 'no_pauses' }>, runs: reado
   return [{ ...base, ...interval, verdict: 'supported', reasons }];
 }
 
+/** What the claims about load read: sweeps of `harness sweep` (none: those claims are not measured). */
+export interface ClaimsContext {
+  sweeps?: readonly SweepResult[];
+}
+
 /** Every claim's verdicts (one per scenario for per-scenario claims), in the file's order. */
-export function evaluateClaims(run: RunRecord | readonly RunRecord[], claims: ClaimsFile): ClaimVerdict[] {
+export function evaluateClaims(run: RunRecord | readonly RunRecord[], claims: ClaimsFile, context: ClaimsContext = {}): ClaimVerdict[] {
   const runs: readonly RunRecord[] = Array.isArray(run) ? run : [run as RunRecord];
   const s: Settings = { confidence: claims.confidence, min_n: claims.min_repetitions };
   return claims.claims.flatMap((c) => {
@@ -152,6 +159,9 @@ export function evaluateClaims(run: RunRecord | readonly RunRecord[], claims: Cl
         return capacityClaim(c, runs, s);
       case 'no_pauses':
         return noPausesClaim(c, runs, s);
+      case 'equal_load_ratio':
+      case 'sustainable_per_core':
+        return evaluateLoadClaim(c, context.sweeps ?? [], s);
     }
   });
 }

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { resolveRuns } from '../store/resolve-runs.ts';
 import type { RunRecord } from '../results/schema.ts';
 import type { StoreReader } from '../store/types.ts';
+import type { SweepResult } from '../results/sweep-schema.ts';
+import type { SweepSource } from '../store/sweep-source.ts';
 import { evaluateClaims, type ClaimVerdict } from './evaluate.ts';
 import { loadClaims } from './load.ts';
 import { renderClaimsMarkdown, renderClaimsText } from './render.ts';
@@ -18,14 +20,28 @@ export interface ClaimsInputs {
   format: 'text' | 'markdown' | 'json';
   /** Results root of the file store: verdicts of a single run are written to <root>/<run>/claims.json. */
   write_to?: string;
+  /** Sweeps (ids, folders or "latest") the claims about load are judged on; none: they are not measured. */
+  sweeps?: string[];
 }
 
 export type ClaimsOutput = { ok: true; verdicts: ClaimVerdict[]; stdout: string; written?: string } | { ok: false; problems: string[] };
 
-export async function runClaims(inputs: ClaimsInputs, store: StoreReader): Promise<ClaimsOutput> {
+export async function runClaims(inputs: ClaimsInputs, store: StoreReader, sweepSource?: SweepSource): Promise<ClaimsOutput> {
   const problems: string[] = [];
-  const loaded = await loadClaims(inputs.file);
-  if (!loaded.ok) problems.push(...loaded.problems);
+  const sweeps: SweepResult[] = [];
+  for (const ref of inputs.sweeps ?? []) {
+    if (!sweepSource) {
+      problems.push(`--sweep ${ref}: no sweep store to read it from`);
+      continue;
+    }
+    try {
+      const found = await sweepSource.get(ref);
+      if (found) sweeps.push(found);
+      else problems.push(ref === 'latest' ? `no sweep in ${sweepSource.describe} yet (run \`harness sweep\` first)` : `no sweep "${ref}" in ${sweepSource.describe}`);
+    } catch (err) {
+      problems.push(err instanceof Error ? err.message : String(err));
+    }
+  }
   const runs: RunRecord[] = [];
   if (inputs.runs.length === 0) {
     const latest = await store.latestRun();
@@ -39,11 +55,11 @@ export async function runClaims(inputs: ClaimsInputs, store: StoreReader): Promi
   }
   if (problems.length || !loaded.ok) return { ok: false, problems };
 
-  const verdicts = evaluateClaims(runs, loaded.file);
+  const verdicts = evaluateClaims(runs, loaded.file, { sweeps });
   const ids = runs.map((r) => r.manifest.run_id);
   const stdout =
     inputs.format === 'json'
-      ? `${JSON.stringify({ title: loaded.file.title, runs: ids, verdicts }, null, 2)}\n`
+      ? `${JSON.stringify({ title: loaded.file.title, runs: ids, ...(sweeps.length ? { sweeps: sweeps.map((x) => x.id) } : {}), verdicts }, null, 2)}\n`
       : inputs.format === 'markdown'
         ? renderClaimsMarkdown(loaded.file.title, ids, verdicts)
         : renderClaimsText(loaded.file.title, ids, verdicts);

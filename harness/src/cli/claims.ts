@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { runClaims } from '../claims/run-claims.ts';
 import { openStore, storeConfigFromEnv } from '../store/index.ts';
 import { UserError } from '../errors/user-error.ts';
+import { openSweepSource } from '../store/sweep-source.ts';
 
 export const DEFAULT_CLAIMS_FILE = fileURLToPath(new URL('../../../claims/decision-record.json', import.meta.url));
 
@@ -14,6 +15,7 @@ interface ClaimsFlags {
   write?: boolean;
   results?: string;
   store?: string;
+  sweep: string[];
 }
 
 export function register(program: Command): void {
@@ -27,9 +29,11 @@ export function register(program: Command): void {
     .option('--no-write', 'do not leave claims.json in the run folder')
     .option('--results <dir>', 'results folder of the file store (default: results/)')
     .option('--store <kind>', 'file or clickhouse (default: clickhouse when CLICKHOUSE_URL is set)')
+    .option('--sweep <ref>', 'a sweep (id, folder or "latest") for the claims about load (equal_load_ratio, sustainable_per_core); repeatable, pooled', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .action(async (runs: string[], flags: ClaimsFlags) => {
       const config = storeConfigFromEnv({ ...(flags.results !== undefined && { results: flags.results }), ...(flags.store !== undefined && { store: flags.store }) });
       const store = await openStore(config);
+      const sweepSource = flags.sweep.length ? await openSweepSource(config) : undefined;
       try {
         const out = await runClaims(
           {
@@ -37,14 +41,17 @@ export function register(program: Command): void {
             file: flags.file,
             format: flags.json ? 'json' : flags.markdown ? 'markdown' : 'text',
             ...(flags.write !== false && config.kind === 'file' && { write_to: config.resultsRoot }),
+            sweeps: flags.sweep,
           },
           store,
+          sweepSource,
         );
         if (!out.ok) throw new UserError(`cannot evaluate claims:\n  ${out.problems.join('\n  ')}`);
         process.stdout.write(out.stdout);
         if (out.written) process.stderr.write(`verdicts written to ${out.written}\n`);
       } finally {
         await store.close();
+        await sweepSource?.close();
       }
     });
 }
