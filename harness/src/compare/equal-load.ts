@@ -13,13 +13,14 @@ import { ratioInterval } from '../stats/ratio-interval.ts';
 import type { Estimate } from '../stats/interval.ts';
 import { commonSustainedRates, stepsAtBasis } from '../sweep/equal-load.ts';
 
-export const EQUAL_LOAD_METRICS: LoadMetric[] = ['p50', 'p99', 'p99_clean'];
+export const EQUAL_LOAD_METRICS = ['p50', 'p99', 'p99_clean'] as const satisfies readonly LoadMetric[];
+export type EqualLoadMetric = (typeof EQUAL_LOAD_METRICS)[number];
 
 export interface EqualLoadCell {
   processor: string;
   rate_per_s: number;
   /** Median over the repetitions at this load; null when the processor has no step there. */
-  values: Record<LoadMetric, number | null>;
+  values: Record<EqualLoadMetric, number | null>;
   repetitions: number;
   /** processor / baseline on the p99 clean, per repetition paired; null for the baseline itself. */
   ratio_p99_clean: Estimate | { kind: 'point'; estimate: number } | null;
@@ -50,7 +51,7 @@ const median = (xs: number[]) => {
 
 function cell(processor: string, rate: number, steps: SweepStep[], baseSteps: SweepStep[] | null, o: { confidence: number; min_n: number }): EqualLoadCell {
   const ok = steps.filter((s) => s.status === 'ok');
-  const values = Object.fromEntries(EQUAL_LOAD_METRICS.map((m) => [m, median(ok.flatMap((s) => { const v = metricOf(s, m); return v === null ? [] : [v]; }))])) as Record<LoadMetric, number | null>;
+  const values = Object.fromEntries(EQUAL_LOAD_METRICS.map((m) => [m, median(ok.flatMap((s) => { const v = metricOf(s, m); return v === null ? [] : [v]; }))])) as Record<EqualLoadMetric, number | null>;
   let ratio: EqualLoadCell['ratio_p99_clean'] = null;
   if (baseSteps) {
     const pair = (xs: SweepStep[]) => new Map(xs.filter((s) => s.status === 'ok').flatMap((s) => { const v = metricOf(s, 'p99_clean'); return v === null ? [] : [[`${s.stage}#${s.repetition}`, v] as const]; }));

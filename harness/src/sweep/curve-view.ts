@@ -3,7 +3,8 @@
 // lines, the sustainable point, and the closed-loop ceilings. Plain JSON, the shape the
 // dashboard's "latency against load" view and `report --sweep --format json` read, so neither
 // needs to know how a sweep is searched.
-import type { FailedBy, NativeCeiling, PercentileInterval, StepStage, SweepResult, AutocannonCrossCheck } from '../results/sweep-schema.ts';
+import type { PercentileInterval } from '../results/schema.ts';
+import type { AutocannonCrossCheck, FailedBy, NativeCeiling, StepStage, SweepResult } from '../results/sweep-schema.ts';
 import { sustainableWording } from './sustainable.ts';
 
 export interface CurvePoint {

@@ -3,7 +3,7 @@
 // processor's curve, one row per step by rate, and what the SLO was.
 import { formatBytes, formatMicros, formatRate } from '../report/format.ts';
 import { renderMarkdown, renderText, type Table } from '../report/table.ts';
-import type { PercentileInterval } from '../results/sweep-schema.ts';
+import type { PercentileInterval } from '../results/schema.ts';
 import type { SweepResult } from '../results/sweep-schema.ts';
 import { curveViews, type CurvePoint, type CurveView } from './curve-view.ts';
 

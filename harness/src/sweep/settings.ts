@@ -2,6 +2,7 @@
 // each scenario's ladder and SLO (its `sweep` block, or the defaults), command-line overrides on
 // top. A value, printed before the sweep and stored with its result.
 import type { ScenarioSpec } from '../plan/index.ts';
+import type { SweepBlock } from '../plan/sweep-block.ts';
 import { DEFAULT_SLO, type ScenarioSweep, type Slo, type SweepSettings } from '../results/sweep-schema.ts';
 import { DEFAULT_MIN_RISE_SHARE } from './trend.ts';
 
@@ -73,7 +74,7 @@ export interface ScenarioSweepPlan {
 }
 
 export function scenarioSweepPlan(spec: ScenarioSpec, profile: SweepProfile, flags: LadderFlags = {}): ScenarioSweepPlan {
-  const block = spec.sweep ?? {};
+  const block: SweepBlock = spec.sweep ?? {};
   const rates = flags.rates_per_s ?? block.rates_per_s ?? null;
   const start = flags.start_per_s ?? block.start_per_s ?? rates?.[0] ?? Math.max(1, Math.round(scheduleRate(spec) / START_DIVISOR));
   return {
