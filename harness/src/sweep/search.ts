@@ -25,29 +25,32 @@ export function bracketOfCurve(curve: readonly SweepStep[]): { lo: number; hi: S
   return { lo, hi: above[0] ?? null };
 }
 
+/** Thrown by the judge once the sweep is interrupted or the processor cannot start, so the bisection stops instead of taking it for an unsustainable rate. */
+class Stopped extends Error {}
+
 export async function searchSustainable(run: StepRunner, curve: readonly SweepStep[], resolution: number, aborted: () => boolean): Promise<SearchOutcome> {
   const { lo, hi } = bracketOfCurve(curve);
-  if (curve.some(brokenStep)) return { steps: [], lo, hi: hi?.offered_rate_per_s ?? null, hi_step: hi, ended: 'failed' };
+  if (curve.some(brokenStep) || aborted()) return { steps: [], lo, hi: hi?.offered_rate_per_s ?? null, hi_step: hi, ended: 'failed' };
   if (hi === null) return { steps: [], lo, hi: null, hi_step: null, ended: lo > 0 ? 'max-rate' : 'floor' };
   if (lo === 0) return { steps: [], lo, hi: hi.offered_rate_per_s, hi_step: hi, ended: 'floor' };
   const steps: SweepStep[] = [];
   const byRate = new Map<number, SweepStep>([[hi.offered_rate_per_s, hi]]);
   const judge = async (rate: number): Promise<string | null> => {
-    if (aborted()) return 'interrupted';
+    if (aborted()) throw new Stopped();
     const s = await run(rate, 'bisect', 0);
     steps.push(s);
+    if (brokenStep(s)) throw new Stopped();
     byRate.set(rate, s);
     return s.verdict.sustainable ? null : s.verdict.reasons.join('; ') || 'unsustainable';
   };
   const start: Bracket = { lo, hi: hi.offered_rate_per_s, why: hi.verdict.reasons.join('; '), ended: 'bracketed' };
-  const found = await bisectBracket(judge, start, resolution);
+  let found: Bracket;
+  try {
+    found = await bisectBracket(judge, start, resolution);
+  } catch (err) {
+    if (err instanceof Stopped) return { steps, lo, hi: hi.offered_rate_per_s, hi_step: hi, ended: 'failed' };
+    throw err;
+  }
   const hiStep = found.hi === null ? null : (byRate.get(found.hi) ?? null);
-  const broken = steps.some(brokenStep);
-  return {
-    steps,
-    lo: found.lo,
-    hi: found.hi,
-    hi_step: hiStep,
-    ended: broken ? 'failed' : hiStep?.verdict.failed_by.includes('driver') ? 'driver-limited' : 'bracketed',
-  };
+  return { steps, lo: found.lo, hi: found.hi, hi_step: hiStep, ended: hiStep?.verdict.failed_by.includes('driver') ? 'driver-limited' : 'bracketed' };
 }
