@@ -38,7 +38,7 @@ pub struct ClosedLoopOutcome {
     pub completed: u64,
     pub ok_2xx: u64,
     pub errors: ErrorCounts,
-    /// 2xx responses completed in each whole second of the window.
+    /// 2xx responses completed in each second of the window (the last one partial when it is not whole).
     pub ok_per_second: Vec<u64>,
     pub latency: LatencyHistogram,
     pub measured_ns: u64,
@@ -72,6 +72,7 @@ pub struct ClosedLoop<'a> {
     out: ClosedLoopOutcome,
 }
 
+#[derive(Clone, Copy)]
 enum Ended {
     /// A response: its status, and whether the connection must be reopened before the next send.
     Ok(u16, bool),
@@ -127,7 +128,8 @@ impl<'a> ClosedLoop<'a> {
     pub fn run(mut self) -> io::Result<ClosedLoopOutcome> {
         self.t0 = monotonic_ns();
         let end = self.opts.warmup_ns + self.opts.measure_ns;
-        self.out.ok_per_second = vec![0; (self.opts.measure_ns / 1_000_000_000) as usize];
+        // The last second may be partial: every 2xx of the window lands in one of them.
+        self.out.ok_per_second = vec![0; self.opts.measure_ns.div_ceil(1_000_000_000) as usize];
         for id in 0..self.conns.len() {
             self.send(id)?;
         }
