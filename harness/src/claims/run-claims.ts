@@ -28,6 +28,8 @@ export type ClaimsOutput = { ok: true; verdicts: ClaimVerdict[]; stdout: string;
 
 export async function runClaims(inputs: ClaimsInputs, store: StoreReader, sweepSource?: SweepSource): Promise<ClaimsOutput> {
   const problems: string[] = [];
+  const loaded = await loadClaims(inputs.file);
+  if (!loaded.ok) problems.push(...loaded.problems);
   const sweeps: SweepResult[] = [];
   for (const ref of inputs.sweeps ?? []) {
     if (!sweepSource) {
