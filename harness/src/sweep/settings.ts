@@ -75,7 +75,8 @@ export interface ScenarioSweepPlan {
 
 export function scenarioSweepPlan(spec: ScenarioSpec, profile: SweepProfile, flags: LadderFlags = {}): ScenarioSweepPlan {
   const block: SweepBlock = spec.sweep ?? {};
-  const rates = flags.rates_per_s ?? block.rates_per_s ?? null;
+  const given = flags.rates_per_s ?? block.rates_per_s;
+  const rates = given ? [...given].sort((a, b) => a - b) : null;
   const start = flags.start_per_s ?? block.start_per_s ?? rates?.[0] ?? Math.max(1, Math.round(scheduleRate(spec) / START_DIVISOR));
   return {
     spec,
@@ -84,7 +85,7 @@ export function scenarioSweepPlan(spec: ScenarioSpec, profile: SweepProfile, fla
     ladder: {
       start_per_s: start,
       factor: flags.factor ?? block.step_factor ?? profile.step_factor,
-      rates_per_s: rates ? [...rates].sort((a, b) => a - b) : null,
+      rates_per_s: rates,
       max_per_s: flags.max_per_s ?? block.max_per_s ?? (rates ? Math.max(...rates) : DEFAULT_MAX_PER_S),
       floor_per_s: block.floor_per_s ?? DEFAULT_FLOOR_PER_S,
     },
