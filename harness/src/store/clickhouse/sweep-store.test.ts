@@ -34,7 +34,7 @@ describe.skipIf(skip !== undefined)(`sweeps in ClickHouse${skip ? ` (skipped: ${
   });
 
   it('keeps one copy of a sweep pushed twice, and skips the second push', async () => {
-    const s = await sampleSweep('20261203T080000Z-abc1234-0003');
+    const s = { ...(await sampleSweep('20261203T080000Z-abc1234-0003')), started_at: '2026-12-03T08:00:00.000Z' };
     const first = await pushSweeps(db.cfg, [s]);
     const second = await pushSweeps(db.cfg, [s]);
     expect(first.pushed).toEqual([s.id]);
