@@ -16,6 +16,22 @@ export interface StepContext {
   measurement_file: string | null;
 }
 
+/**
+ * The tail-share rule of record/driver-health.ts needs a tail to share out: below this many
+ * requests slower than the p99 (a 1-second step at 100/s has one), a single late send is 100% of
+ * it. Such a step is not called driver-limited on that evidence alone; the driver's own flags
+ * (CPU, send rate) still count. Without this, the first low-rate steps would end a curve.
+ */
+export const MIN_SLOW_FOR_TAIL_SHARE = 10;
+const TAIL_SHARE_REASON = /^driver-side causes explain/;
+
+/** The driver's reasons that the step's evidence can bear. */
+export function driverReasons(m: Measurement): string[] {
+  const reasons = m.driver?.driver_limited ? m.driver.reasons : [];
+  const slow = m.tail?.p99.slow ?? 0;
+  return slow >= MIN_SLOW_FOR_TAIL_SHARE ? reasons : reasons.filter((r) => !TAIL_SHARE_REASON.test(r));
+}
+
 const fromPhase = (v: number | undefined): PercentileInterval | null => (v === undefined ? null : { value_us: v, lo_us: null, hi_us: null });
 
 function rawOf(m: Measurement, measure: PhaseResult | undefined): SweepStep['raw'] {
@@ -51,8 +67,8 @@ export function stepFromMeasurement(m: Measurement, c: StepContext): SweepStep {
     gc: m.runtime ? { collector: m.runtime.collector, count: m.runtime.gc_count, pause_total_us: m.runtime.pause_total_us, pause_max_us: m.runtime.pause_max_us } : null,
     tail: m.tail ?? null,
     trend,
-    driver_limited: m.driver?.driver_limited ?? false,
-    driver_reasons: m.driver?.reasons ?? [],
+    driver_limited: driverReasons(m).length > 0,
+    driver_reasons: driverReasons(m),
     basis: c.basis,
     corrected_hdr: measure?.corrected_hdr ?? '',
     measurement_file: c.measurement_file,
