@@ -67,7 +67,8 @@ export function curveTable(p: CurveView['processors'][number]): Table {
 function footnotes(v: CurveView): string[] {
   const out = [`SLO (${v.slo.source}): ${v.slo.lines.map((l) => l.label).join(', ')}; ≥ ${v.slo.min_achieved_share * 100}% of the offered rate answered${v.slo.no_upward_trend ? '; no significant upward trend of the per-second p50' : ''}.`];
   for (const p of v.processors) {
-    if (p.sustainable?.next_reasons.length) out.push(`${p.processor}: the rate above the sustainable one failed: ${p.sustainable.next_reasons.join('; ')}`);
+    const s = p.sustainable;
+    if (s?.next_reasons.length) out.push(`${p.processor}: ${s.rate_per_s > 0 ? 'the rate above the sustainable one' : 'the lowest rate measured'} failed: ${s.next_reasons.join('; ')}`);
     for (const f of p.autocannon?.flags ?? []) out.push(`${p.processor}: autocannon ⚑ ${f}`);
   }
   return out;
