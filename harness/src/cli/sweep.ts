@@ -1,6 +1,8 @@
 // `harness sweep`: latency against load. Each processor's load curve, its sustainable throughput
 // under each scenario's SLO (bracketed, bisected to 2%, confirmed), equal-load points and the
 // closed-loop ceilings; writes sweeps/<id>/ and, when configured, ClickHouse.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { EXIT, UserError } from '../errors/user-error.ts';
 import { deferSignals } from '../launch/index.ts';
@@ -42,6 +44,17 @@ interface SweepFlags {
   results?: string;
   store?: string;
   format: string;
+}
+
+/**
+ * The decision record's three, so a sweep without --processors draws the three curves the issue
+ * asks for in about 10 minutes; a repository without one of them sweeps the others.
+ */
+export const DEFAULT_SWEEP_PROCESSORS = ['go', 'node', 'rust'];
+
+function defaultProcessors(repoRoot: string): string[] | undefined {
+  const present = DEFAULT_SWEEP_PROCESSORS.filter((p) => existsSync(path.join(repoRoot, 'processors', p, 'processor.json')));
+  return present.length ? present : undefined;
 }
 
 const list = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean));
@@ -113,7 +126,7 @@ export function register(program: Command): void {
     .description("latency against load: each processor's open-loop curve, its sustainable throughput under the scenario's SLO (bisected to 2%, confirmed), equal-load points, closed-loop ceilings; writes sweeps/<id>/")
     .option('--profile <name>', `${Object.keys(SWEEP_PROFILES).join(' or ')} (step lengths, repetitions; see sweep/settings.ts)`, 'quick')
     .option('--scenarios <list>', "comma-separated scenarios (default: the profile's, e.g. ingest for quick)")
-    .option('--processors <list>', 'comma-separated processors (default: the default set)')
+    .option('--processors <list>', `comma-separated processors (default: ${DEFAULT_SWEEP_PROCESSORS.join(',')})`)
     .option('--threads <n>', "every processor's CPU budget (GOMAXPROCS, tokio workers, THREADS): the per-core figures divide by it", '1')
     .option('--no-pin', 'do not pin processor and driver to separate CPUs')
     .option('--no-realtime', 'run the load driver at normal priority (default: real-time FIFO when root)')
@@ -141,16 +154,17 @@ export function register(program: Command): void {
       const inject = parseInject(flags.inject, errors);
       const resolved = settingsFrom(flags, errors);
       const threads = Number(flags.threads);
+      const processors = list(flags.processors) ?? defaultProcessors(REPO_ROOT);
       const planned = await buildPlan({
         repoRoot: REPO_ROOT,
         profile: SWEEP_PROFILES[flags.profile] ? flags.profile : 'quick',
-        baseline: list(flags.processors)?.[0] ?? 'go',
+        baseline: processors?.[0] ?? 'go',
         threads,
         pin: flags.pin,
         ...(flags.realtime === false ? { realtime_driver: false } : {}),
         inject,
         ...(list(flags.scenarios) ? { scenarios: list(flags.scenarios)! } : {}),
-        ...(list(flags.processors) ? { processors: list(flags.processors)! } : {}),
+        ...(processors ? { processors } : {}),
         ...(flags.skipVerify ? { skip_verify: true } : {}),
       });
       if (!planned.ok) errors.push(...planned.errors);
