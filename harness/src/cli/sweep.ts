@@ -47,8 +47,8 @@ interface SweepFlags {
 }
 
 /**
- * The decision record's three, so a sweep without --processors draws the three curves the issue
- * asks for in about 10 minutes; a repository without one of them sweeps the others.
+ * The decision record's three: a sweep without --processors draws their curves (about 10 minutes
+ * with the quick profile); a repository without one of them sweeps the others.
  */
 export const DEFAULT_SWEEP_PROCESSORS = ['go', 'node', 'rust'];
 

@@ -1,6 +1,7 @@
-// `harness sweep`, the stage order: build → verify → idle arm → per scenario: each processor's
-// curve and search, then the confirmations and the equal-load points interleaved across
-// processors (drift hits each alike), then the closed-loop ceilings. Every step is measured by
+// `harness sweep`, the stage order: build → verify → idle arm → per scenario: the processors'
+// curves and searches, their steps interleaved (sweep/turns.ts), then the confirmations and the
+// equal-load points, interleaved too (drift hits each processor alike), then the closed-loop
+// ceilings. Every step is measured by
 // the pipeline's own per-measurement code (pipeline.ts measureOne: a fresh, preloaded process,
 // the stall recorder, the sampler, the record stage), written to the sweep folder at once, and
 // the sweep file is rewritten after each step, so an interruption loses nothing measured.
@@ -11,6 +12,7 @@ import { collectProvenance } from '../pipeline/provenance.ts';
 import { idleArm, stallCpus } from '../pipeline/stalls.ts';
 import type { Plan, ScenarioSpec } from '../plan/index.ts';
 import { meanEventsPerRequest, requestPool } from '../plan/requests.ts';
+import { failedMeasurement } from '../record/measurement.ts';
 import type { ProcessorManifest } from '../processors/index.ts';
 import { LOGS_DIR, newRunId, sweepDir, sweepMeasurementFile } from '../results/layout.ts';
 import { SWEEP_SCHEMA_VERSION, type LoadBasis, type ProcessorSweep, type ScenarioSweep, type StepStage, type SweepResult, type SweepSettings, type SweepStep } from '../results/sweep-schema.ts';
@@ -22,6 +24,7 @@ import { searchSustainable, type SearchOutcome } from './search.ts';
 import type { ScenarioSweepPlan } from './settings.ts';
 import { stepFromMeasurement } from './step.ts';
 import { sustainableOf } from './sustainable.ts';
+import { Turns } from './turns.ts';
 
 export interface SweepOptions {
   repoRoot: string;
@@ -105,7 +108,10 @@ export async function runSweep(o: SweepOptions): Promise<{ result: SweepResult; 
         const label = `${sp.spec.name}/${ps.processor} ${stage} ${rate}/s${repetition > 0 ? ` #${repetition + 1}` : ''}`;
         events.emit({ type: 'stage', label });
         const spec: ScenarioSpec = { ...sp.spec, load: { ...sp.spec.load, schedule: { kind: 'constant', rate_per_s: rate } } };
-        const m = await measureOne(stepPlan, spec, { scenario: spec.name, processor: ps.processor, repetition }, state, pool, id, logDir, signal, cpus, idleShare, note);
+        // A turn that waited past an interruption is not measured: it comes back incomplete, which ends its search.
+        const m = signal.aborted
+          ? failedMeasurement({ run_id: id, scenario: spec.name, processor: ps.processor, repetition, schedule: spec.load.schedule, connections: spec.load.connections }, { stage: 'interrupted', message: 'not run: interrupted', stderr_tail: '' }, new Date())
+          : await measureOne(stepPlan, spec, { scenario: spec.name, processor: ps.processor, repetition }, state, pool, id, logDir, signal, cpus, idleShare, note);
         const file = sweepMeasurementFile(spec.name, ps.processor, stage, rate, repetition);
         await writeSweepMeasurement(dir, file, m);
         const step = stepFromMeasurement(m, { stage, repetition, offered_rate_per_s: rate, basis, slo: sp.slo, min_rise_share: settings.trend_min_rise_share, measurement_file: file });
@@ -116,12 +122,15 @@ export async function runSweep(o: SweepOptions): Promise<{ result: SweepResult; 
       };
 
     const searches = new Map<string, SearchOutcome>();
-    for (const { state, ps } of swept) {
-      if (signal.aborted) break;
-      const run = runnerFor(state, ps);
-      const curve = await runCurve(run, { ...sp.ladder, stop_after_unsustainable: settings.stop_after_unsustainable, aborted: () => signal.aborted });
-      searches.set(ps.processor, await searchSustainable(run, curve, settings.resolution, () => signal.aborted));
-    }
+    const turns = new Turns();
+    await Promise.all(
+      swept.map(async ({ state, ps }) => {
+        const measure = runnerFor(state, ps);
+        const run = (rate: number, stage: StepStage, repetition: number) => turns.run(() => measure(rate, stage, repetition));
+        const curve = await runCurve(run, { ...sp.ladder, stop_after_unsustainable: settings.stop_after_unsustainable, aborted: () => signal.aborted });
+        searches.set(ps.processor, await searchSustainable(run, curve, settings.resolution, () => signal.aborted));
+      }),
+    );
 
     for (let rep = 0; rep < settings.confirm_repetitions; rep++) {
       for (const { state, ps } of swept) {
