@@ -37,7 +37,6 @@ let page: Page;
 const pageErrors: string[] = [];
 
 const ofProcessor = (processor: string) => real.measurements.filter((m) => m.scenario === 'ingest' && m.processor === processor && m.status === 'ok');
-const measure = (m: Measurement) => m.phases.find((p) => p.phase === 'measure')!;
 const text = (selector: string) => page.locator(selector).first().innerText();
 const interval = (p: { value_us: number; lo_us: number | null; hi_us: number | null }) =>
   `${formatDuration(p.value_us)} [${p.lo_us === null ? '?' : formatDuration(p.lo_us)} – ${p.hi_us === null ? '?' : formatDuration(p.hi_us)}]`;

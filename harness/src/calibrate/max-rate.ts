@@ -4,9 +4,10 @@
 // Lateness that a platform stall on the driver's CPU explains (the stall recorder saw the CPU
 // taken away) is the machine's, not the driver's: it is reported, and does not stop the search.
 //
-// The search brackets the limit geometrically (up from the start rate while accurate, or down if
-// the start is not), then bisects the bracket to the stated resolution, as mutilate's --search
-// does: one noisy step then moves the result by at most one bracket, instead of ending the search.
+// The search (search/bracket-bisect.ts, shared with the sweep) brackets the limit geometrically
+// (up from the start rate while accurate, or down if the start is not), then bisects the bracket
+// to the stated resolution.
+import { bisectBracket, bracketLimit } from '../search/bracket-bisect.ts';
 import type { MaxRate, MaxRateStep } from './types.ts';
 
 export const ACCURATE_FRACTION = 0.97;
@@ -91,50 +92,19 @@ export async function findMaxAccurateRate(run: StepRunner, o: MaxRateOptions): P
     if (note !== null) platform_notes.push(note);
     return inaccuracy(step);
   };
-  const result = (lo: number, hi: number | null, stopped_by: string): MaxRate => ({
-    max_accurate_rate_per_s: lo,
-    first_inaccurate_rate_per_s: hi,
+  const bracket = await bracketLimit(judge, o);
+  const found = await bisectBracket(judge, bracket, o.resolution);
+  return {
+    max_accurate_rate_per_s: found.lo,
+    first_inaccurate_rate_per_s: found.hi,
     resolution: o.resolution,
-    stopped_by,
+    stopped_by:
+      found.ended === 'ceiling'
+        ? `reached the ceiling of ${o.ceiling_per_s}/s`
+        : found.ended === 'floor'
+          ? `inaccurate down to ${found.hi}/s (floor ${o.floor_per_s}/s): ${found.why}`
+          : found.why,
     platform_notes,
     steps,
-  });
-
-  let lo: number;
-  let hi: number;
-  let hiWhy: string;
-  const first = await judge(o.start_per_s);
-  if (first === null) {
-    lo = o.start_per_s;
-    for (;;) {
-      const next = Math.min(Math.round(lo * o.factor), o.ceiling_per_s);
-      if (next <= lo) return result(lo, null, `reached the ceiling of ${o.ceiling_per_s}/s`);
-      const why = await judge(next);
-      if (why !== null) {
-        [hi, hiWhy] = [next, why];
-        break;
-      }
-      lo = next;
-    }
-  } else {
-    [hi, hiWhy] = [o.start_per_s, first];
-    for (;;) {
-      const next = Math.round(hi / o.factor);
-      if (next < o.floor_per_s) return result(0, hi, `inaccurate down to ${hi}/s (floor ${o.floor_per_s}/s): ${hiWhy}`);
-      const why = await judge(next);
-      if (why === null) {
-        lo = next;
-        break;
-      }
-      [hi, hiWhy] = [next, why];
-    }
-  }
-  for (;;) {
-    // Geometric midpoint: the bracket is a ratio, so halve it in log space.
-    const mid = Math.round(Math.sqrt(lo * hi));
-    if (hi / lo <= 1 + o.resolution || mid <= lo || mid >= hi) return result(lo, hi, hiWhy);
-    const why = await judge(mid);
-    if (why === null) lo = mid;
-    else [hi, hiWhy] = [mid, why];
-  }
+  };
 }

@@ -19,6 +19,8 @@ import { levelInterval } from '../stats/level-interval.ts';
 import { estimateOf, METHOD_TEXT, pTwoSided, type LocationSample } from '../stats/location.ts';
 import { tQuantile } from '../stats/student-t.ts';
 import type { StoredMicrobench } from '../results/microbench-schema.ts';
+import type { SweepResult } from '../results/sweep-schema.ts';
+import { evaluateLoadClaim } from './load-claims.ts';
 import { microbenchClaim } from './microbench-claim.ts';
 import type { Claim, ClaimsFile } from './schema.ts';
 
@@ -204,13 +206,17 @@ function noPausesClaim(claim: Extract<Claim, { kind: 'no_pauses' }>, runs: reado
   return [{ ...base, ...interval, verdict: 'supported', reasons }];
 }
 
-/** What claims about in-process figures are checked against: a micro-benchmark result, or null when there is none. */
+/**
+ * What the claims that are not about a run's repetitions read: a micro-benchmark result (null:
+ * none) and the sweeps of `harness sweep` (none: those claims are not measured).
+ */
 export interface ClaimsEvidence {
-  microbench: StoredMicrobench | null;
+  microbench?: StoredMicrobench | null;
+  sweeps?: readonly SweepResult[];
 }
 
 /** Every claim's verdicts (one per scenario for per-scenario claims), in the file's order. */
-export function evaluateClaims(run: RunRecord | readonly RunRecord[], claims: ClaimsFile, evidence: ClaimsEvidence = { microbench: null }): ClaimVerdict[] {
+export function evaluateClaims(run: RunRecord | readonly RunRecord[], claims: ClaimsFile, evidence: ClaimsEvidence = {}): ClaimVerdict[] {
   const runs: readonly RunRecord[] = Array.isArray(run) ? run : [run as RunRecord];
   const s: Settings = { confidence: claims.confidence, min_n: claims.min_repetitions };
   const evaluated = evaluateEach(runs, claims, s, evidence);
@@ -222,8 +228,8 @@ export function evaluateClaims(run: RunRecord | readonly RunRecord[], claims: Cl
 
 const clipShare = (v: number) => Math.min(1, Math.max(0, v));
 
-// Micro-benchmark claims are decided on their own intervals, outside the Holm family: their
-// evidence is a separate result with hundreds of samples, not the run's repetitions.
+// Micro-benchmark and load claims are decided on their own intervals, outside the Holm family:
+// their evidence is not the run's repetitions (a micro-benchmark's samples, a sweep's steps).
 function evaluateEach(runs: readonly RunRecord[], claims: ClaimsFile, s: Settings, evidence: ClaimsEvidence): Evaluated[] {
   return claims.claims.flatMap((c): Evaluated[] => {
     switch (c.kind) {
@@ -236,7 +242,10 @@ function evaluateEach(runs: readonly RunRecord[], claims: ClaimsFile, s: Setting
       case 'no_pauses':
         return noPausesClaim(c, runs, s);
       case 'microbench':
-        return [microbenchClaim(c, evidence.microbench, s.confidence)];
+        return [microbenchClaim(c, evidence.microbench ?? null, s.confidence)];
+      case 'equal_load_ratio':
+      case 'sustainable_per_core':
+        return evaluateLoadClaim(c, evidence.sweeps ?? [], s);
     }
   });
 }

@@ -8,6 +8,8 @@ import type { RunRecord } from '../results/schema.ts';
 import type { StoredMicrobench } from '../results/microbench-schema.ts';
 import type { MicrobenchReader } from '../store/microbench-types.ts';
 import type { StoreReader } from '../store/types.ts';
+import type { SweepResult } from '../results/sweep-schema.ts';
+import type { SweepSource } from '../store/sweep-source.ts';
 import { evaluateClaims, type ClaimVerdict } from './evaluate.ts';
 import { loadClaims } from './load.ts';
 import { renderClaimsMarkdown, renderClaimsText } from './render.ts';
@@ -22,6 +24,14 @@ export interface ClaimsInputs {
   write_to?: string;
   /** The micro-benchmark result for `microbench` claims; default: the newest that is not a smoke run. */
   microbench?: string;
+  /** Sweeps (ids, folders or "latest") the claims about load are judged on; none: they are not measured. */
+  sweeps?: string[];
+}
+
+/** Where the claims that are not about runs find their evidence. */
+export interface ClaimsSources {
+  microbench?: MicrobenchReader;
+  sweeps?: SweepSource;
 }
 
 /** How many of the newest micro-benchmark results are searched for one that is not a smoke run. */
@@ -42,12 +52,27 @@ async function microbenchEvidence(reader: MicrobenchReader | undefined, ref: str
 
 export type ClaimsOutput = { ok: true; verdicts: ClaimVerdict[]; stdout: string; written?: string } | { ok: false; problems: string[] };
 
-export async function runClaims(inputs: ClaimsInputs, store: StoreReader, microbench?: MicrobenchReader): Promise<ClaimsOutput> {
+export async function runClaims(inputs: ClaimsInputs, store: StoreReader, sources: ClaimsSources = {}): Promise<ClaimsOutput> {
   const problems: string[] = [];
   const loaded = await loadClaims(inputs.file);
   if (!loaded.ok) problems.push(...loaded.problems);
   const wantsMicrobench = loaded.ok && loaded.file.claims.some((c) => c.kind === 'microbench');
-  const mb = wantsMicrobench || inputs.microbench ? await microbenchEvidence(microbench, inputs.microbench, problems) : null;
+  const mb = wantsMicrobench || inputs.microbench ? await microbenchEvidence(sources.microbench, inputs.microbench, problems) : null;
+  const sweepSource = sources.sweeps;
+  const sweeps: SweepResult[] = [];
+  for (const ref of inputs.sweeps ?? []) {
+    if (!sweepSource) {
+      problems.push(`--sweep ${ref}: no sweep store to read it from`);
+      continue;
+    }
+    try {
+      const found = await sweepSource.get(ref);
+      if (found) sweeps.push(found);
+      else problems.push(ref === 'latest' ? `no sweep in ${sweepSource.describe} yet (run \`harness sweep\` first)` : `no sweep "${ref}" in ${sweepSource.describe}`);
+    } catch (err) {
+      problems.push(err instanceof Error ? err.message : String(err));
+    }
+  }
   const runs: RunRecord[] = [];
   if (inputs.runs.length === 0) {
     const latest = await store.latestRun();
@@ -61,11 +86,11 @@ export async function runClaims(inputs: ClaimsInputs, store: StoreReader, microb
   }
   if (problems.length || !loaded.ok) return { ok: false, problems };
 
-  const verdicts = evaluateClaims(runs, loaded.file, { microbench: mb });
+  const verdicts = evaluateClaims(runs, loaded.file, { microbench: mb, sweeps });
   const ids = runs.map((r) => r.manifest.run_id);
   const stdout =
     inputs.format === 'json'
-      ? `${JSON.stringify({ title: loaded.file.title, runs: ids, verdicts }, null, 2)}\n`
+      ? `${JSON.stringify({ title: loaded.file.title, runs: ids, ...(sweeps.length ? { sweeps: sweeps.map((x) => x.id) } : {}), verdicts }, null, 2)}\n`
       : inputs.format === 'markdown'
         ? renderClaimsMarkdown(loaded.file.title, ids, verdicts)
         : renderClaimsText(loaded.file.title, ids, verdicts);

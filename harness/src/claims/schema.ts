@@ -3,6 +3,7 @@
 // with zod; every problem is reported at once (with its path in the file).
 import { z } from 'zod';
 import { METRIC_IDS } from '../compare/metrics.ts';
+import { EqualLoadRatioClaim, SustainablePerCoreClaim } from './load-claims-schema.ts';
 
 export const CLAIMS_SCHEMA_VERSION = 1;
 
@@ -63,7 +64,7 @@ export const MicrobenchClaim = z.object({
   value: z.number().positive(),
 }).strict().refine((c) => !(c.minus && c.relative_to), { message: 'give minus or relative_to, not both', path: ['relative_to'] });
 
-export const Claim = z.discriminatedUnion('kind', [RatioClaim, NoPausesClaim, PauseShareClaim, CapacityPerCoreClaim, MicrobenchClaim]);
+export const Claim = z.discriminatedUnion('kind', [RatioClaim, NoPausesClaim, PauseShareClaim, CapacityPerCoreClaim, MicrobenchClaim, EqualLoadRatioClaim, SustainablePerCoreClaim]);
 export type Claim = z.infer<typeof Claim>;
 
 export const ClaimsFile = z
@@ -81,7 +82,7 @@ export const ClaimsFile = z
     f.claims.forEach((c, i) => {
       if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['claims', i, 'id'], message: `duplicate id "${c.id}"` });
       seen.add(c.id);
-      if (c.kind === 'ratio' && c.subject === c.reference) ctx.addIssue({ code: 'custom', path: ['claims', i, 'reference'], message: 'subject and reference are the same processor' });
+      if ((c.kind === 'ratio' || c.kind === 'equal_load_ratio') && c.subject === c.reference) ctx.addIssue({ code: 'custom', path: ['claims', i, 'reference'], message: 'subject and reference are the same processor' });
     });
   });
 export type ClaimsFile = z.infer<typeof ClaimsFile>;

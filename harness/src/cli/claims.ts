@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { runClaims } from '../claims/run-claims.ts';
 import { microbenchRootFrom, openMicrobenchStore, openStore, storeConfigFromEnv } from '../store/index.ts';
 import { UserError } from '../errors/user-error.ts';
+import { openSweepSource } from '../store/sweep-source.ts';
 
 export const DEFAULT_CLAIMS_FILE = fileURLToPath(new URL('../../../claims/decision-record.json', import.meta.url));
 
@@ -16,6 +17,7 @@ interface ClaimsFlags {
   store?: string;
   microbench?: string;
   microbenchDir?: string;
+  sweep: string[];
 }
 
 export function register(program: Command): void {
@@ -31,6 +33,7 @@ export function register(program: Command): void {
     .option('--store <kind>', 'file or clickhouse (default: clickhouse when CLICKHOUSE_URL is set)')
     .option('--microbench <id>', 'micro-benchmark result for the in-process claims (default: the newest that is not a smoke run)')
     .option('--microbench-dir <dir>', 'micro-benchmark results of the file store (default: microbench/)')
+    .option('--sweep <ref>', 'a sweep (id, folder or "latest") for the claims about load (equal_load_ratio, sustainable_per_core); repeatable, pooled', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .action(async (runs: string[], flags: ClaimsFlags) => {
       const config = storeConfigFromEnv({ ...(flags.results !== undefined && { results: flags.results }), ...(flags.store !== undefined && { store: flags.store }) });
       const store = await openStore(config);
@@ -38,6 +41,7 @@ export function register(program: Command): void {
         await store.close();
         throw err;
       });
+      const sweepSource = flags.sweep.length ? await openSweepSource(config) : undefined;
       try {
         const out = await runClaims(
           {
@@ -46,15 +50,16 @@ export function register(program: Command): void {
             format: flags.json ? 'json' : flags.markdown ? 'markdown' : 'text',
             ...(flags.write !== false && config.kind === 'file' && { write_to: config.resultsRoot }),
             ...(flags.microbench !== undefined && { microbench: flags.microbench }),
+            sweeps: flags.sweep,
           },
           store,
-          microbench,
+          { microbench, ...(sweepSource && { sweeps: sweepSource }) },
         );
         if (!out.ok) throw new UserError(`cannot evaluate claims:\n  ${out.problems.join('\n  ')}`);
         process.stdout.write(out.stdout);
         if (out.written) process.stderr.write(`verdicts written to ${out.written}\n`);
       } finally {
-        await Promise.all([store.close(), microbench.close()]);
+        await Promise.all([store.close(), microbench.close(), sweepSource?.close()]);
       }
     });
 }

@@ -16,6 +16,7 @@ import { register as registerGate } from './gate.ts';
 import { register as registerClaims } from './claims.ts';
 import { register as registerCalibrate } from './calibrate.ts';
 import { register as registerTradeoffs } from './tradeoffs.ts';
+import { register as registerSweep } from './sweep.ts';
 
 export function registerCommands(program: Command): void {
   registerDb(program);
@@ -33,5 +34,6 @@ export function registerCommands(program: Command): void {
   registerClaims(program);
   registerCalibrate(program);
   registerTradeoffs(program);
+  registerSweep(program);
   void program;
 }

@@ -4,6 +4,9 @@ import { parseStatOptions, statOptionFlags, type StatFlags } from '../compare/cl
 import { runCompare, type CompareTarget } from '../compare/run-compare.ts';
 import { openStore, storeConfigFromEnv } from '../store/index.ts';
 import { UserError } from '../errors/user-error.ts';
+import { compareAtEqualLoad, renderEqualLoadMarkdown, renderEqualLoadText } from '../compare/equal-load.ts';
+import { openSweepSource } from '../store/sweep-source.ts';
+import type { StoreConfig } from '../store/config.ts';
 
 interface CompareFlags extends StatFlags {
   run?: string;
@@ -12,6 +15,31 @@ interface CompareFlags extends StatFlags {
   json?: boolean;
   results?: string;
   store?: string;
+  sweep?: string;
+}
+
+/** `compare --sweep <ref> [--processors a,b,…]`: latency at equal load, the first processor the baseline. */
+async function compareSweep(ref: string, processorsFlag: string | undefined, stats: { confidence: number; min_n: number }, format: 'text' | 'markdown' | 'json', config: StoreConfig): Promise<string> {
+  const source = await openSweepSource(config);
+  try {
+    const result = await source.get(ref);
+    if (!result) throw new UserError(ref === 'latest' ? `no sweep in ${source.describe} yet (run \`harness sweep\` first)` : `no sweep "${ref}" in ${source.describe}`);
+    const asked = (processorsFlag ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+    const problems: string[] = [];
+    const comparisons = result.scenarios.map((sc) => {
+      const swept = sc.processors.filter((p) => p.steps.length > 0).map((p) => p.processor);
+      const names = asked.length ? asked : swept;
+      for (const n of names) if (!swept.includes(n)) problems.push(`${sc.scenario}: processor "${n}" was not swept (swept: ${swept.join(', ') || 'none'})`);
+      const baseline = asked[0] ?? (names.includes('go') ? 'go' : names[0] ?? '');
+      return { sc, names: [baseline, ...names.filter((n) => n !== baseline)], baseline };
+    });
+    if (problems.length) throw new UserError(`cannot compare:\n  ${problems.join('\n  ')}`);
+    const out = comparisons.filter((c) => c.names.length >= 2).map((c) => compareAtEqualLoad(result, c.sc, c.names, c.baseline, stats));
+    if (out.length === 0) throw new UserError('cannot compare: the sweep has fewer than two swept processors');
+    return format === 'json' ? `${JSON.stringify(out, null, 2)}\n` : format === 'markdown' ? renderEqualLoadMarkdown(out) : renderEqualLoadText(out);
+  } finally {
+    await source.close();
+  }
 }
 
 function targetOf(a: string | undefined, b: string | undefined, flags: CompareFlags): CompareTarget {
@@ -39,9 +67,16 @@ export function register(program: Command): void {
     .option('--markdown', 'print Markdown')
     .option('--json', 'print JSON')
     .option('--results <dir>', 'results folder of the file store (default: results/)')
-    .option('--store <kind>', 'file or clickhouse (default: clickhouse when CLICKHOUSE_URL is set)');
+    .option('--store <kind>', 'file or clickhouse (default: clickhouse when CLICKHOUSE_URL is set)')
+    .option('--sweep <ref>', 'compare at equal load from a sweep (id, folder or "latest"): the same absolute rates, and the same fractions of each one\'s sustainable throughput; --processors picks them, the first is the baseline');
   statOptionFlags(cmd).action(async (a: string | undefined, b: string | undefined, flags: CompareFlags) => {
     const stats = parseStatOptions(flags);
+    if (flags.sweep !== undefined) {
+      if (a !== undefined || flags.run !== undefined) throw new UserError('--sweep compares within one sweep: give no runs and no --run');
+      const config = storeConfigFromEnv({ ...(flags.store !== undefined && { store: flags.store }) });
+      process.stdout.write(await compareSweep(flags.sweep, flags.processors, stats, flags.json ? 'json' : flags.markdown ? 'markdown' : 'text', config));
+      return;
+    }
     const target = targetOf(a, b, flags);
     const store = await openStore(
       storeConfigFromEnv({ ...(flags.results !== undefined && { results: flags.results }), ...(flags.store !== undefined && { store: flags.store }) }),

@@ -9,6 +9,31 @@ import { resolveMicrobenchTargets } from '../store/microbench-targets.ts';
 import { resolvePushTargets, type PushTarget } from '../store/push-targets.ts';
 import { runFolderIds } from '../store/run-folders.ts';
 import { UserError } from '../errors/user-error.ts';
+import { resolveSweep, sweepIds } from '../store/sweep-files.ts';
+import { defaultSweepsRoot } from '../store/sweep-source.ts';
+import type { SweepResult } from '../results/sweep-schema.ts';
+import type { ClickHouseConfig } from '../store/config.ts';
+
+/** `push --sweeps`: sweep ids, folders, "latest", or every sweep under the root. */
+async function pushSweepRefs(cfg: ClickHouseConfig, refs: string[], all: boolean, root: string, force: boolean): Promise<void> {
+  const problems: string[] = [];
+  const results: SweepResult[] = [];
+  for (const ref of all ? await sweepIds(root) : refs) {
+    const found = await resolveSweep(ref, root);
+    if (found.ok) results.push(found.result);
+    else problems.push(found.problem);
+  }
+  if (problems.length) throw new UserError(problems.join('; '));
+  const { pushSweeps } = await import('../store/clickhouse/sweep-store.ts');
+  let report;
+  try {
+    report = await pushSweeps(cfg, results, { force, log: (l) => process.stdout.write(`${l}\n`) });
+  } catch (err) {
+    if (err instanceof ClickHouseError) throw new UserError(err.message);
+    throw err;
+  }
+  process.stdout.write(`sweeps: pushed ${report.pushed.length}, already there ${report.skipped.length} (database ${cfg.database} at ${cfg.url})\n`);
+}
 
 export function register(program: Command): void {
   program
@@ -20,10 +45,13 @@ export function register(program: Command): void {
     .option('--results <dir>', 'results root (default: <repo>/results)')
     .option('--microbench', 'push micro-benchmark results instead (ids, microbench/<id>/ folders, "latest", or --all)')
     .option('--microbench-dir <dir>', 'micro-benchmark results root (default: <repo>/microbench, or $HARNESS_MICROBENCH_DIR)')
-    .action(async (refs: string[], opts: { all?: boolean; force?: boolean; results?: string; microbench?: boolean; microbenchDir?: string }) => {
+    .option('--sweeps', 'push sweeps of `harness sweep` instead (ids, sweeps/<id>/ folders, "latest", or --all)')
+    .option('--sweeps-dir <dir>', 'sweeps root (default: <repo>/sweeps, or $HARNESS_SWEEPS_DIR)')
+    .action(async (refs: string[], opts: { all?: boolean; force?: boolean; results?: string; microbench?: boolean; microbenchDir?: string; sweeps?: boolean; sweepsDir?: string }) => {
       const config = storeConfigFromEnv({ store: 'clickhouse', ...(opts.results ? { results: opts.results } : {}) });
       if (opts.all && refs.length) throw new UserError('give runs or --all, not both');
       if (!opts.all && refs.length === 0) throw new UserError('which run? give run ids, run folders, "latest" or --all');
+      if (opts.sweeps) return pushSweepRefs(config.clickhouse!, refs, opts.all === true, opts.sweepsDir ?? defaultSweepsRoot(), opts.force ?? false);
       if (opts.microbench) {
         const resolved = await resolveMicrobenchTargets(refs, microbenchRootFrom(opts.microbenchDir), opts.all === true);
         if (!resolved.ok) throw new UserError(resolved.problems.join('; '));

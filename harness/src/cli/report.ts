@@ -10,6 +10,9 @@ import { UserError } from '../errors/user-error.ts';
 import { openTradeoffsSource } from '../store/tradeoffs-source.ts';
 import { renderTradeoffsMarkdown, renderTradeoffsText } from '../tradeoffs/render.ts';
 import type { StoreConfig } from '../store/config.ts';
+import { openSweepSource } from '../store/sweep-source.ts';
+import { curveViews } from '../sweep/curve-view.ts';
+import { renderSweepMarkdown, renderSweepText } from '../sweep/render.ts';
 
 interface ReportFlags {
   format: string;
@@ -19,6 +22,7 @@ interface ReportFlags {
   html?: boolean;
   out?: string;
   tradeoffs?: string | boolean;
+  sweep?: string | boolean;
 }
 
 /** `harness report --tradeoffs [ref]` without --html: the trade-offs table instead of a run. */
@@ -34,6 +38,19 @@ async function printTradeoffs(ref: string, format: string, config: StoreConfig):
   }
 }
 
+/** `harness report --sweep [ref]`: the load curves and sustainable throughput of a sweep. */
+async function printSweep(ref: string, format: string, config: StoreConfig): Promise<void> {
+  const source = await openSweepSource(config);
+  try {
+    const result = await source.get(ref);
+    if (!result) throw new UserError(ref === 'latest' ? `no sweep in ${source.describe} yet (run \`harness sweep\` first)` : `no sweep "${ref}" in ${source.describe}`);
+    if (format === 'json') process.stdout.write(`${JSON.stringify({ id: result.id, status: result.status, curves: curveViews(result) }, null, 2)}\n`);
+    else process.stdout.write(format === 'markdown' ? renderSweepMarkdown(result) : renderSweepText(result));
+  } finally {
+    await source.close();
+  }
+}
+
 export function register(program: Command): void {
   program
     .command('report')
@@ -46,12 +63,17 @@ export function register(program: Command): void {
     .option('--html', 'write one self-contained HTML file (opens without a server) instead of printing')
     .option('--out <file>', 'with --html: where to write it (default: report-<run>.html)')
     .option('--tradeoffs [ref]', 'print the trade-offs table of `harness tradeoffs` (id, folder or "latest", the default) instead of a run; with --html, the trade-offs run the report embeds (default: the newest, if any)')
+    .option('--sweep [ref]', 'print a sweep of `harness sweep` (id, folder or "latest", the default) as tables: sustainable throughput and each latency-against-load curve')
     .action(async (runId: string, flags: ReportFlags) => {
       if (!['text', 'markdown', 'json'].includes(flags.format)) throw new UserError(`--format must be text, markdown or json, not "${flags.format}"`);
       if (flags.out !== undefined && !flags.html) throw new UserError('--out goes with --html');
       const config = storeConfigFromEnv({ ...(flags.store ? { store: flags.store } : {}), ...(flags.results ? { results: flags.results } : {}) });
       const tradeoffsRef = typeof flags.tradeoffs === 'string' ? flags.tradeoffs : flags.tradeoffs === true ? 'latest' : undefined;
       if (tradeoffsRef !== undefined && !flags.html) return printTradeoffs(tradeoffsRef, flags.format, config);
+      if (flags.sweep !== undefined) {
+        if (flags.html) throw new UserError('--sweep prints tables; the HTML report does not carry sweeps yet');
+        return printSweep(typeof flags.sweep === 'string' ? flags.sweep : 'latest', flags.format, config);
+      }
       const store = await openStore(config);
       try {
         const found = await resolveOne(runId, store);

@@ -44,7 +44,7 @@ export function register(program: Command): void {
       const claims = await runClaims(
         { runs: [run.manifest.run_id], file: path.join(REPO_ROOT, 'claims', 'decision-record.json'), format: flags.markdown ? 'markdown' : 'text', write_to: config.resultsRoot },
         new FileStore(config.resultsRoot),
-        new MicrobenchFileStore(microbenchRootFrom(undefined)),
+        { microbench: new MicrobenchFileStore(microbenchRootFrom(undefined)) },
       );
       if (claims.ok && !flags.json) writeData(`\n${claims.stdout}`);
       else if (!claims.ok) process.stderr.write(`harness: claims not evaluated: ${claims.problems.join('; ')}\n`);

@@ -13,6 +13,7 @@ export interface DriverBinaries {
   trivialServer: string;
   stallRecorder: string;
   stallInjector: string;
+  closedLoop: string;
 }
 
 const release = (name: string) => join(DRIVER_CRATE_DIR, 'target', 'release', name);
@@ -21,6 +22,7 @@ const binaries: DriverBinaries = {
   trivialServer: release('trivial-server'),
   stallRecorder: release('stall-recorder'),
   stallInjector: release('stall-injector'),
+  closedLoop: release('closed-loop'),
 };
 
 async function newestSourceMtimeMs(dir: string): Promise<number> {

@@ -22,6 +22,20 @@ export async function measureCapacity(
   signal: AbortSignal,
   note: (line: string) => void,
 ): Promise<Capacity> {
+  return (await measureCapacityWithClient(plan, spec, manifest, pool, run_id, logDir, signal, note)).capacity;
+}
+
+/** The same, with autocannon's own CPU (share of its core; null when it did not run), which a cross-check flags. */
+export async function measureCapacityWithClient(
+  plan: Plan,
+  spec: ScenarioSpec,
+  manifest: ProcessorManifest,
+  pool: PoolRequest[],
+  run_id: string,
+  logDir: string,
+  signal: AbortSignal,
+  note: (line: string) => void,
+): Promise<{ capacity: Capacity; client_cpu_utilisation: number | null }> {
   const base: Pick<Capacity, 'schema_version' | 'run_id' | 'scenario' | 'processor' | 'tool' | 'connections' | 'duration_s'> = {
     schema_version: RESULT_SCHEMA_VERSION,
     run_id,
@@ -56,7 +70,7 @@ export async function measureCapacity(
     }
     // 2xx only: a processor answering errors fast is not processing events.
     const requests_per_s = c.status_2xx / c.duration_s;
-    return {
+    const capacity: Capacity = {
       ...base,
       status: 'ok',
       failure: null,
@@ -66,8 +80,9 @@ export async function measureCapacity(
       errors: c.errors + c.timeouts + c.non_2xx,
       cpu_utilisation: before && after ? (after.cpu_s - before.cpu_s) / c.duration_s : 0,
     };
+    return { capacity, client_cpu_utilisation: c.client_cpu_utilisation };
   } catch (err) {
-    return {
+    const capacity: Capacity = {
       ...base,
       status: 'failed',
       failure: { stage: 'capacity', message: err instanceof Error ? err.message : String(err), stderr_tail: proc?.stderrTail().slice(-2000) ?? '' },
@@ -76,6 +91,7 @@ export async function measureCapacity(
       errors: 0,
       cpu_utilisation: 0,
     };
+    return { capacity, client_cpu_utilisation: null };
   } finally {
     await proc?.stop();
   }

@@ -62,7 +62,7 @@ function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-interface ProcessorState {
+export interface ProcessorState {
   manifest: ProcessorManifest;
   info: ProcessorInfo;
   /** Why this processor is not timed (build or verify failed). */
@@ -131,64 +131,12 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
   });
   const owner = currentOwner();
   const startedAt = new Date();
-  const states: ProcessorState[] = opts.manifests.map((m) => ({
-    manifest: m,
-    info: {
-      name: m.name,
-      language: m.language,
-      description: m.description,
-      toolchain_version: 'unknown',
-      build: { ok: false, cached: false, duration_s: 0, error: 'not built yet' },
-      verify: null,
-    },
-    excluded: null,
-  }));
+  const states = initialStates(opts.manifests);
 
   await opts.sink.start(manifest('running', states));
   events.emit({ type: 'run-started', run_id, dir: runDir, plan });
   try {
-    // build (the driver too: it is part of the measurement)
-    events.emit({ type: 'stage', label: 'building the load driver' });
-    await ensureDriverBuilt();
-    for (const s of states) {
-      if (interrupt.signal.aborted) break;
-      events.emit({ type: 'stage', label: `building ${s.manifest.name}` });
-      const b: BuildResult = await buildProcessor(s.manifest, { logDir });
-      if (b.ok) {
-        s.info = { ...s.info, toolchain_version: b.toolchain_version, build: { ok: true, cached: b.cached, duration_s: b.duration_s, error: null } };
-      } else {
-        s.info = { ...s.info, build: { ok: false, cached: false, duration_s: 0, error: b.error } };
-        s.excluded = { stage: 'build', message: b.error, stderr_tail: tail(b.log_tail) };
-        events.emit({ type: 'warning', text: `${s.manifest.name} failed to build (${b.error}); its measurements are marked failed, log: ${b.log_path}` });
-      }
-    }
-
-    // verify: a processor that fails the golden vectors is not timed
-    if (plan.verify) {
-      const suites = new Set(plan.scenarios.flatMap((s) => s.vectors));
-      const vectors = loadVectors(opts.repoRoot).filter((v) => suites.has(v.file.split(path.sep)[1] ?? ''));
-      for (const s of states.filter((x) => !x.excluded)) {
-        if (interrupt.signal.aborted) break;
-        events.emit({ type: 'stage', label: `verifying ${s.manifest.name} against ${vectors.length} golden vectors` });
-        let proc: RunningProcessor | undefined;
-        try {
-          proc = await launchProcessor(s.manifest, launchOptions(plan, logDir, s.manifest.name));
-          const result = await runVectors(s.manifest.name, proc.baseUrl, vectors);
-          const failures = result.failures.map((f) => `${f.vector} step ${f.step} ${f.request}: ${f.path}: ${f.message}`);
-          s.info = { ...s.info, verify: { ok: failures.length === 0, failures: failures.slice(0, 50) } };
-          if (failures.length) {
-            s.excluded = { stage: 'verify', message: `${failures.length} golden-vector failure(s), first: ${failures[0]}`, stderr_tail: tail(proc.stderrTail()) };
-            events.emit({ type: 'warning', text: `${s.manifest.name} failed verification and is not timed: ${failures[0]} (run \`npm run verify\` for all)` });
-          }
-        } catch (err) {
-          s.excluded = { stage: 'launch', message: message(err), stderr_tail: tail(proc?.stderrTail() ?? (err as { stderr_tail?: string }).stderr_tail ?? '') };
-          s.info = { ...s.info, verify: { ok: false, failures: [message(err)] } };
-          events.emit({ type: 'warning', text: `${s.manifest.name} could not be started: ${message(err)}` });
-        } finally {
-          await proc?.stop();
-        }
-      }
-    }
+    await buildAndVerify(plan, states, { repoRoot: opts.repoRoot, logDir, signal: interrupt.signal, events });
 
     // the machine's own noise and the driver's floor, measured like the processors are
     if (!opts.skip_noise && !interrupt.signal.aborted) {
@@ -274,13 +222,79 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
   return { manifest: final, measurements, capacity };
 }
 
+/** Every processor before its build: not built, not verified, not excluded. */
+export function initialStates(manifests: readonly ProcessorManifest[]): ProcessorState[] {
+  return manifests.map((m) => ({
+    manifest: m,
+    info: {
+      name: m.name,
+      language: m.language,
+      description: m.description,
+      toolchain_version: 'unknown',
+      build: { ok: false, cached: false, duration_s: 0, error: 'not built yet' },
+      verify: null,
+    },
+    excluded: null,
+  }));
+}
+
+/**
+ * Builds the driver and every processor, then replays the golden vectors against each (when the
+ * plan verifies): a processor that fails either is marked excluded, with the reason, and is not
+ * timed. `states` is updated in place, so a manifest written meanwhile shows the progress.
+ */
+export async function buildAndVerify(plan: Plan, states: ProcessorState[], o: { repoRoot: string; logDir: string; signal: AbortSignal; events: RunEvents }): Promise<void> {
+  // build (the driver too: it is part of the measurement)
+  o.events.emit({ type: 'stage', label: 'building the load driver' });
+  await ensureDriverBuilt();
+  for (const s of states) {
+    if (o.signal.aborted) break;
+    o.events.emit({ type: 'stage', label: `building ${s.manifest.name}` });
+    const b: BuildResult = await buildProcessor(s.manifest, { logDir: o.logDir });
+    if (b.ok) {
+      s.info = { ...s.info, toolchain_version: b.toolchain_version, build: { ok: true, cached: b.cached, duration_s: b.duration_s, error: null } };
+    } else {
+      s.info = { ...s.info, build: { ok: false, cached: false, duration_s: 0, error: b.error } };
+      s.excluded = { stage: 'build', message: b.error, stderr_tail: tail(b.log_tail) };
+      o.events.emit({ type: 'warning', text: `${s.manifest.name} failed to build (${b.error}); its measurements are marked failed, log: ${b.log_path}` });
+    }
+  }
+
+  // verify: a processor that fails the golden vectors is not timed
+  if (plan.verify) {
+    const suites = new Set(plan.scenarios.flatMap((s) => s.vectors));
+    const vectors = loadVectors(o.repoRoot).filter((v) => suites.has(v.file.split(path.sep)[1] ?? ''));
+    for (const s of states.filter((x) => !x.excluded)) {
+      if (o.signal.aborted) break;
+      o.events.emit({ type: 'stage', label: `verifying ${s.manifest.name} against ${vectors.length} golden vectors` });
+      let proc: RunningProcessor | undefined;
+      try {
+        proc = await launchProcessor(s.manifest, launchOptions(plan, o.logDir, s.manifest.name));
+        const result = await runVectors(s.manifest.name, proc.baseUrl, vectors);
+        const failures = result.failures.map((f) => `${f.vector} step ${f.step} ${f.request}: ${f.path}: ${f.message}`);
+        s.info = { ...s.info, verify: { ok: failures.length === 0, failures: failures.slice(0, 50) } };
+        if (failures.length) {
+          s.excluded = { stage: 'verify', message: `${failures.length} golden-vector failure(s), first: ${failures[0]}`, stderr_tail: tail(proc.stderrTail()) };
+          o.events.emit({ type: 'warning', text: `${s.manifest.name} failed verification and is not timed: ${failures[0]} (run \`npm run verify\` for all)` });
+        }
+      } catch (err) {
+        s.excluded = { stage: 'launch', message: message(err), stderr_tail: tail(proc?.stderrTail() ?? (err as { stderr_tail?: string }).stderr_tail ?? '') };
+        s.info = { ...s.info, verify: { ok: false, failures: [message(err)] } };
+        o.events.emit({ type: 'warning', text: `${s.manifest.name} could not be started: ${message(err)}` });
+      } finally {
+        await proc?.stop();
+      }
+    }
+  }
+}
+
 /** Completed cycles, plus one still running when the record ends (it lasted at least until then). */
 function gcCycleIntervals(r: CycleRecord) {
   const running = r.in_progress && r.until_unix_ns !== null ? [{ start_unix_ns: r.in_progress.start_unix_ns, end_unix_ns: r.until_unix_ns, kind: r.in_progress.kind }] : [];
   return [...r.cycles, ...running];
 }
 
-function launchOptions(plan: Plan, logDir: string, processor: string) {
+export function launchOptions(plan: Plan, logDir: string, processor: string) {
   return {
     threads: plan.threads,
     ...(plan.pinning.enabled ? { cpus: plan.pinning.processor_cpus } : {}),
@@ -308,7 +322,7 @@ export function scaledSchedule(spec: ScenarioSpec, scale: number): ScenarioSpec[
     : { kind: 'ramp', from_per_s: s.from_per_s * scale, to_per_s: s.to_per_s * scale };
 }
 
-async function measureOne(
+export async function measureOne(
   plan: Plan,
   spec: ScenarioSpec,
   step: MeasureStep,

@@ -2,6 +2,7 @@
 // Validated with every error reported at once, each with its file and field path.
 import { z } from 'zod';
 import { Schedule } from '../results/schema.ts';
+import { SweepBlock } from './sweep-block.ts';
 
 const positiveInt = z.number().int().positive();
 const share = z.number().min(0).max(1);
@@ -46,6 +47,7 @@ export const ScenarioSpec = z
     load: z.object({ schedule: Schedule, connections: positiveInt }),
     capacity: z.object({ connections: positiveInt }),
     seed: z.number().int().nonnegative(),
+    sweep: SweepBlock.optional().describe('how `harness sweep` walks this scenario and its SLO (plan/sweep-block.ts)'),
   })
   .strict();
 export type ScenarioSpec = z.infer<typeof ScenarioSpec>;

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { MicrobenchResult, MicrobenchSamplesFile } from './microbench-schema.ts';
 import { Capacity, Measurement, RESULT_SCHEMA_VERSION, RunManifest } from './schema.ts';
+import { SweepResult } from './sweep-schema.ts';
 import { TradeoffsResult } from './tradeoffs-schema.ts';
 
 export const SCHEMA_DIR = fileURLToPath(new URL(`../../schema/v${RESULT_SCHEMA_VERSION}/`, import.meta.url));
@@ -19,6 +20,7 @@ export const PERSISTED = {
   'microbench-result': MicrobenchResult,
   'microbench-samples': MicrobenchSamplesFile,
   tradeoffs: TradeoffsResult,
+  sweep: SweepResult,
 } as const;
 export type PersistedKind = keyof typeof PERSISTED;
 

@@ -48,3 +48,19 @@ export const TRADEOFFS_FILE = 'tradeoffs.json';
 export function tradeoffsDir(tradeoffsRoot: string, id: string): string {
   return path.join(tradeoffsRoot, id);
 }
+
+/**
+ * `harness sweep` writes its own kind of folder too, beside results/: sweeps/<id>/sweep.json,
+ * each step's full measurement in measurements/, the processes' logs in logs/.
+ */
+export const DEFAULT_SWEEPS_ROOT = fileURLToPath(new URL('../../../sweeps', import.meta.url));
+export const SWEEP_FILE = 'sweep.json';
+
+export function sweepDir(sweepsRoot: string, id: string): string {
+  return path.join(sweepsRoot, id);
+}
+
+/** One step's measurement, relative to the sweep folder. Rates are whole requests per second. */
+export function sweepMeasurementFile(scenario: string, processor: string, stage: string, rate_per_s: number, repetition: number): string {
+  return path.join(MEASUREMENTS_DIR, `${scenario}__${processor}__${stage}__${Math.round(rate_per_s)}__r${repetition}.json`);
+}

@@ -19,6 +19,18 @@ import { sql, type Sql } from './sql-values.ts';
 import { sampleTradeoffs } from '../../tradeoffs/fixtures/sample-result.ts';
 import { tradeoffsRows } from './tradeoffs-rows.ts';
 import { latestTradeoffsIdSql, tradeoffsRunSql } from './tradeoffs-store.ts';
+import { sampleSweep } from '../../sweep/fixtures/sample-sweep.ts';
+import { sweepRows, type SweepRows } from './sweep-rows.ts';
+import { latestSweepIdSql, sustainableTrendSql, sweepResultsSql, sweepStepsSql } from './sweep-store.ts';
+
+const SWEEP_IDS = ['20261201T130000Z-abc1234-0001', '20261202T130000Z-abc1234-0002'];
+/** Two sweeps, the first written twice (the newer version must win on both engines). */
+async function sweepTableRows(): Promise<SweepRows> {
+  const first = await sampleSweep(SWEEP_IDS[0]!);
+  const second = { ...(await sampleSweep(SWEEP_IDS[1]!, { go: 5000, rust: 31_000 })), started_at: '2026-12-02T13:00:00.000Z' };
+  const parts = [sweepRows({ ...first, notes: ['older copy'] }, 1), sweepRows(first, 2), sweepRows(second, 3)];
+  return { sweep_results: parts.flatMap((p) => p.sweep_results), sweep_steps: parts.flatMap((p) => p.sweep_steps) };
+}
 
 const RUNNER = fileURLToPath(new URL('./chdb-runner.py', import.meta.url));
 const MICROBENCH = [
@@ -94,6 +106,11 @@ function queriesOf(runIds: string[]): { name: string; q: Sql; unordered?: boolea
   out.push({ name: 'microbench rows', q: microbenchRowsSql(MICROBENCH.map((m) => m.id)) });
   out.push({ name: 'tradeoffs run', q: tradeoffsRunSql(TRADEOFFS[0]!.id) });
   out.push({ name: 'tradeoffs latest', q: latestTradeoffsIdSql() });
+  out.push({ name: 'sweep results', q: sweepResultsSql(SWEEP_IDS[0]!) });
+  out.push({ name: 'sweep steps', q: sweepStepsSql(SWEEP_IDS[0]!) });
+  out.push({ name: 'sweep latest', q: latestSweepIdSql() });
+  out.push({ name: 'sustainable trend', q: sustainableTrendSql({ scenario: 'ingest', processor: 'rust' }) });
+  out.push({ name: 'sustainable trend, newest one', q: sustainableTrendSql({ last: 1 }) });
   return out;
 }
 
@@ -113,15 +130,18 @@ describe.skipIf(skip !== undefined)(`the store's SQL on a current engine (chDB)$
       const rows = runRows(r, i + 1);
       for (const t of RUN_TABLES) all[t].push(...rows[t]);
     }
+    const sweeps = await sweepTableRows();
     const setup: Step[] = [
       { sql: SCHEMA_MIGRATIONS_DDL, rows: false },
-      ...migrations.map((m) => ({ sql: m.sql, rows: false })),
+      ...migrations.flatMap((m) => m.statements.map((sql) => ({ sql, rows: false }))),
       // Applying every migration twice proves it idempotent on the current engine too.
-      ...migrations.map((m) => ({ sql: m.sql, rows: false })),
+      ...migrations.flatMap((m) => m.statements.map((sql) => ({ sql, rows: false }))),
       insertStep('schema_migrations', migrations.map((m) => ({ version: m.version, name: m.name, checksum: m.checksum, applied_at: 'x' }))),
       ...RUN_TABLES.map((t) => insertStep(t, all[t])),
       insertStep('microbench', microbenchRowsOf()),
       insertStep('tradeoffs', tradeoffsTableRows()),
+      insertStep('sweep_results', sweeps.sweep_results),
+      insertStep('sweep_steps', sweeps.sweep_steps),
     ];
     setupCount = setup.length;
     chdb = runOnChdb([...setup, ...queries.map((q) => ({ sql: q.q.text, rows: true }))]);
@@ -130,6 +150,8 @@ describe.skipIf(skip !== undefined)(`the store's SQL on a current engine (chDB)$
     for (const t of RUN_TABLES) await conn.insert(t, all[t]);
     await conn.insert('microbench', microbenchRowsOf());
     await conn.insert('tradeoffs', tradeoffsTableRows());
+    await conn.insert('sweep_results', sweeps.sweep_results);
+    await conn.insert('sweep_steps', sweeps.sweep_steps);
   });
   afterAll(async () => {
     await conn?.close();

@@ -1,6 +1,7 @@
 // Versioned, idempotent schema migrations: migrations/NNNN_name.sql, applied in order, each
 // recorded in schema_migrations. Every statement is CREATE … IF NOT EXISTS, so running them again
-// (or two processes at once) changes nothing.
+// (or two processes at once) changes nothing. A file may hold several statements, each ending
+// in `;` at the end of a line: ClickHouse takes one statement per request, so they are sent apart.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +15,8 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.
 export interface Migration {
   version: string;
   name: string;
-  sql: string;
+  /** The statements of the file, in order, without comments or the final `;`. */
+  statements: string[];
   checksum: string;
 }
 
@@ -28,9 +30,10 @@ export const SCHEMA_MIGRATIONS_DDL = `CREATE TABLE IF NOT EXISTS schema_migratio
 ENGINE = ReplacingMergeTree
 ORDER BY version`;
 
-/** Strips `--` comment lines: the statement sent is the DDL alone. */
-function statementOf(text: string): string {
-  return text.split('\n').filter((l) => !l.trimStart().startsWith('--')).join('\n').trim().replace(/;\s*$/, '');
+/** Strips `--` comment lines and splits at a `;` that ends a line: what is sent is the DDL alone. */
+function statementsOf(text: string): string[] {
+  const ddl = text.split('\n').filter((l) => !l.trimStart().startsWith('--')).join('\n');
+  return ddl.split(/;[ \t]*(?:\n|$)/).map((s) => s.trim()).filter(Boolean);
 }
 
 export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
@@ -42,7 +45,7 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
       return {
         version: f.slice(0, 4),
         name: f.replace(/^\d{4}_/, '').replace(/\.sql$/, ''),
-        sql: statementOf(text),
+        statements: statementsOf(text),
         checksum: createHash('sha256').update(text).digest('hex').slice(0, 16),
       };
     });
@@ -79,7 +82,7 @@ export async function migrate(cfg: ClickHouseConfig, migrations: Migration[] = l
         skipped.push(label);
         continue;
       }
-      await conn.command(rawDdl(m.sql));
+      for (const statement of m.statements) await conn.command(rawDdl(statement));
       await conn.insert('schema_migrations', [{ version: m.version, name: m.name, checksum: m.checksum, applied_at: new Date().toISOString() }]);
       applied.push(label);
     }

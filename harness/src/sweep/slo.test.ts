@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SLO } from '../results/sweep-schema.ts';
+import { judgeStep, type JudgedFigures } from './slo.ts';
+
+const pi = (value_us: number) => ({ value_us, lo_us: null, hi_us: null });
+const flat = { points: 4, slope_us_per_s: 1, ci_low_us_per_s: -5, ci_high_us_per_s: 7, rise_share: 0.01, growing: false };
+
+const step = (over: Partial<JudgedFigures> = {}): JudgedFigures => ({
+  status: 'ok',
+  failure: null,
+  offered_rate_per_s: 2000,
+  achieved_share: 1,
+  raw: { p50: pi(200), p99: pi(1500), p999: pi(4000) },
+  clean: { p50: pi(200), p99: pi(800), p999: pi(2000) },
+  trend: flat,
+  driver_limited: false,
+  driver_reasons: [],
+  ...over,
+});
+
+describe('judgeStep against the default SLO (clean p99 ≤ 1 ms, ≥ 99% answered, no growing latency)', () => {
+  it('passes a step whose clean p99 is under 1 ms even when the raw p99 is not', () => {
+    expect(judgeStep(step(), DEFAULT_SLO)).toEqual({ sustainable: true, failed_by: [], reasons: [] });
+  });
+
+  it('fails on latency when the clean p99 is over the bound', () => {
+    const v = judgeStep(step({ clean: { p50: pi(200), p99: pi(1200), p999: pi(3000) } }), DEFAULT_SLO);
+    expect(v.failed_by).toEqual(['latency']);
+    expect(v.reasons[0]).toBe('clean p99 1200 µs > 1000 µs');
+  });
+
+  it('falls back to the raw figure, and says so, when there is no clean one', () => {
+    const v = judgeStep(step({ clean: null }), DEFAULT_SLO);
+    expect(v.failed_by).toEqual(['latency']);
+    expect(v.reasons[0]).toMatch(/^raw p99 1500 µs > 1000 µs \(no clean figure: raw used\)$/);
+  });
+
+  it('fails on rate when less than 99% of the offered rate was answered', () => {
+    expect(judgeStep(step({ achieved_share: 0.985 }), DEFAULT_SLO).failed_by).toEqual(['rate']);
+  });
+
+  it('fails on trend when latency grew over the phase', () => {
+    expect(judgeStep(step({ trend: { ...flat, slope_us_per_s: 400, ci_low_us_per_s: 100, growing: true, rise_share: 2 } }), DEFAULT_SLO).failed_by).toEqual(['trend']);
+  });
+
+  it('ignores the trend when the SLO does not ask for it', () => {
+    expect(judgeStep(step({ trend: { ...flat, growing: true } }), { ...DEFAULT_SLO, no_upward_trend: false }).sustainable).toBe(true);
+  });
+
+  it('adds driver to the reasons of a driver-limited step that misses the SLO', () => {
+    const v = judgeStep(step({ achieved_share: 0.9, driver_limited: true, driver_reasons: ['driver CPU at 97%'] }), DEFAULT_SLO);
+    expect(v.failed_by).toEqual(['rate', 'driver']);
+  });
+
+  it('keeps a driver-limited step that meets the SLO sustainable', () => {
+    const v = judgeStep(step({ driver_limited: true, driver_reasons: ['driver CPU at 97%'] }), DEFAULT_SLO);
+    expect(v.sustainable).toBe(true);
+    expect(v.reasons[0]).toMatch(/^driver-limited, yet the SLO held/);
+  });
+
+  it('fails a measurement that failed, with its failure', () => {
+    const v = judgeStep(step({ status: 'failed', failure: { stage: 'conservation', message: 'lost 3 events', stderr_tail: '' } }), DEFAULT_SLO);
+    expect(v).toEqual({ sustainable: false, failed_by: ['error'], reasons: ['the measurement failed at conservation: lost 3 events'] });
+  });
+});
