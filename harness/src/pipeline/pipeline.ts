@@ -264,12 +264,12 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
 }
 
 /** Completed cycles, plus one still running when the record ends (it lasted at least until then). */
-function gcCycleIntervals(r: CycleRecord) {
+export function gcCycleIntervals(r: CycleRecord) {
   const running = r.in_progress && r.until_unix_ns !== null ? [{ start_unix_ns: r.in_progress.start_unix_ns, end_unix_ns: r.until_unix_ns, kind: r.in_progress.kind }] : [];
   return [...r.cycles, ...running];
 }
 
-function launchOptions(plan: Plan, logDir: string, processor: string) {
+export function launchOptions(plan: Plan, logDir: string, processor: string) {
   return {
     threads: plan.threads,
     ...(plan.pinning.enabled ? { cpus: plan.pinning.processor_cpus } : {}),

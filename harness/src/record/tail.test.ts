@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Phase, type OpenLoopRecords } from '../drive/records.ts';
 import { Prng } from '../workload/prng.ts';
 import type { TimeInterval } from './intervals-index.ts';
-import { cleanFigures, coveredShare, rawEstimates, tailComposition, unitHash, type TailEvidence } from './tail.ts';
+import { attributeRequests, cleanFigures, coveredShare, rawEstimates, tailComposition, unitHash, type TailEvidence } from './tail.ts';
 
 const NO_EVIDENCE: TailEvidence = { processor_cpu_stalls: [], driver_cpu_stalls: [], pauses: [], gc_cycles: [], driver_lag_min_ns: 500_000 };
 
@@ -132,5 +132,31 @@ describe('cleanFigures', () => {
     const r = records([{ intended: 0, sent: 2_000_000, done: 2_100_000 }, { intended: 0, done: 100_000 }]);
     const clean = cleanFigures(r, NO_EVIDENCE, { stall_share: 0, idle_stall_share: 0 });
     expect(clean).toMatchObject({ set_aside: 1, count: 1 });
+  });
+});
+
+describe('attributeRequests', () => {
+  const stalls = stallsEvery(10, 37_000_000, 2_000_000);
+  const gc = stallsEvery(7, 11_000_000, 3_000_000);
+  const evidence: TailEvidence = { ...NO_EVIDENCE, processor_cpu_stalls: stalls, gc_cycles: gc };
+  const r = workload(4, [...stalls, ...gc]);
+  const inputs = { stall_share: 2 * coveredShare(stalls, 0, 2e9), idle_stall_share: coveredShare(stalls, 0, 2e9) };
+
+  it('gives the slow requests the causes tailComposition counts', () => {
+    const threshold_us = rawEstimates(r).p99!.value;
+    const counts: Record<string, number> = {};
+    for (const a of attributeRequests(r, evidence, inputs)) {
+      if ((r.done_ns[a.index]! - r.intended_ns[a.index]!) / 1000 > threshold_us) counts[a.cause] = (counts[a.cause] ?? 0) + 1;
+    }
+    const composition = tailComposition(r, evidence, threshold_us);
+    expect(Object.fromEntries(Object.entries(composition.counts).filter(([, n]) => n > 0))).toEqual(counts);
+  });
+
+  it('sets aside exactly the requests the clean figures leave out', () => {
+    const attributed = attributeRequests(r, evidence, inputs);
+    const clean = cleanFigures(r, evidence, inputs);
+    expect(attributed.filter((a) => a.set_aside).length).toBe(clean.set_aside);
+    const kept = Float64Array.from(attributed.filter((a) => !a.set_aside), (a) => (r.done_ns[a.index]! - r.intended_ns[a.index]!) / 1000).sort();
+    expect(kept[Math.ceil(0.99 * kept.length) - 1]).toBe(clean.p99!.value);
   });
 });

@@ -159,24 +159,39 @@ export interface CleanFigures {
 /** Stalls must cover at least this share of a request's latency for it to count as stall-delayed. */
 export const STALL_DELAYED_MIN_SHARE = 0.5;
 
-export function cleanFigures(r: OpenLoopRecords, e: TailEvidence, c: CleanInputs): CleanFigures {
+/** Which measure-phase requests the clean figures leave out, and why the count is what it is. */
+interface CleanSelection {
+  /** The measure phase's answered requests (indices into the records). */
+  indices: number[];
+  /** Parallel to `indices`: 1 when the request is set aside. */
+  set_aside: Uint8Array;
+  stall_delayed: number;
+  fraction: number;
+}
+
+function cleanSelection(r: OpenLoopRecords, e: TailEvidence, c: CleanInputs): CleanSelection {
   const stalls = new IntervalUnion([...e.processor_cpu_stalls, ...e.driver_cpu_stalls]);
   const fraction = c.idle_stall_share === null ? 1 : c.stall_share <= 0 ? 1 : Math.min(1, c.idle_stall_share / c.stall_share);
-  const kept: number[] = [];
-  let setAside = 0;
+  const indices = measureIndices(r);
+  const setAside = new Uint8Array(indices.length);
   let stallDelayed = 0;
-  const all = measureIndices(r);
-  for (const i of all) {
+  indices.forEach((i, k) => {
     const a = r.intended_ns[i]!;
     const b = r.done_ns[i]!;
     const stalled = b > a && stalls.coveredNs(a, b) >= STALL_DELAYED_MIN_SHARE * (b - a);
     if (stalled) stallDelayed++;
-    if ((stalled && unitHash(i) < fraction) || (!stalled && driverLagged(r, i, e))) {
-      setAside++;
-      continue;
-    }
-    kept.push(latencyNs(r, i) / 1000);
-  }
+    if ((stalled && unitHash(i) < fraction) || (!stalled && driverLagged(r, i, e))) setAside[k] = 1;
+  });
+  return { indices, set_aside: setAside, stall_delayed: stallDelayed, fraction };
+}
+
+export function cleanFigures(r: OpenLoopRecords, e: TailEvidence, c: CleanInputs): CleanFigures {
+  const sel = cleanSelection(r, e, c);
+  const kept: number[] = [];
+  sel.indices.forEach((i, k) => {
+    if (!sel.set_aside[k]) kept.push(latencyNs(r, i) / 1000);
+  });
+  const setAside = sel.indices.length - kept.length;
   const lag1 = lag1Correlation(kept);
   const sorted = Float64Array.from(kept).sort();
   const est = (p: number) => percentileOfSorted(sorted, p) ?? null;
@@ -186,12 +201,33 @@ export function cleanFigures(r: OpenLoopRecords, e: TailEvidence, c: CleanInputs
     p999: est(0.999),
     count: kept.length,
     set_aside: setAside,
-    set_aside_share: all.length ? setAside / all.length : 0,
-    stall_delayed: stallDelayed,
-    set_aside_fraction: fraction,
+    set_aside_share: sel.indices.length ? setAside / sel.indices.length : 0,
+    stall_delayed: sel.stall_delayed,
+    set_aside_fraction: sel.fraction,
     fairness: c.idle_stall_share === null ? 'unadjusted: no idle arm' : 'idle-explained share',
     lag1,
   };
+}
+
+/** One answered request of the measure phase, as the tail composition and the clean figures see it. */
+export interface RequestAttribution {
+  /** Index into the records. */
+  index: number;
+  /** The cause the tail composition would give it were it slow (the same precedence, whatever its latency). */
+  cause: TailCause;
+  /** Left out of the clean percentiles. */
+  set_aside: boolean;
+}
+
+/**
+ * Every measure-phase request with its cause and whether the clean figures keep it: what
+ * tailComposition and cleanFigures decide per request, for a caller that must check single
+ * requests (the end-to-end injection tests) rather than the counts.
+ */
+export function attributeRequests(r: OpenLoopRecords, e: TailEvidence, c: CleanInputs): RequestAttribution[] {
+  const x = indexesOf(e);
+  const sel = cleanSelection(r, e, c);
+  return sel.indices.map((i, k) => ({ index: i, cause: causeOf(r, i, e, x), set_aside: sel.set_aside[k] === 1 }));
 }
 
 /** Raw (corrected) percentiles of the measure phase with the same order-statistic intervals. */
