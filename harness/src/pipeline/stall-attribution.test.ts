@@ -1,0 +1,139 @@
+// The end-to-end proof of the tail attribution against known platform stalls (issue #10, "How it
+// is proven"): during a real open-loop measurement of the Go processor, taken as the pipeline
+// takes it, the stall injector takes one CPU from everything at normal and driver priority for
+// 5 ms at known times, first the processor's CPU, then the driver's. The stall recorder must
+// report each of those stalls where it happened, the requests whose interval (intended send →
+// done) overlaps one must be attributed to a platform stall on that CPU, and the requests they
+// delayed must be left out of the clean percentiles. Needs root (SCHED_FIFO for the injector, the
+// recorder and the driver).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runStallInjector, type StallInjection } from '../drive/stall-injector.ts';
+import { stallsRelativeTo } from '../drive/stall-recording.ts';
+import type { TailCause } from '../record/tail.ts';
+import type { TimeInterval } from '../record/intervals-index.ts';
+import { attributedMeasurement, type AttributedMeasurement } from './attributed-measurement.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const isRoot = process.getuid?.() === 0;
+const NEEDS_ROOT = 'needs root: the stall injector, the stall recorder and the driver run at SCHED_FIFO';
+
+const WARMUP_S = 0.5;
+const MEASURE_S = 3;
+// Eight 5 ms stalls, 300 ms apart, well inside the measure phase whichever of the driver and the
+// injector starts first (they are started together, tens of ms apart at most).
+const INJECTION = { spin_us: 5_000, every_ms: 300, count: 8, first_ms: WARMUP_S * 1000 + 400 };
+const TOLERANCE_NS = 200_000;
+/** The pipeline's recorder wakes every 1 ms: a stall's start is reported at most one period late. */
+const PERIOD_NS = 1_000_000;
+/** At ingest's 2000 req/s about 10 requests are due during each 5 ms stall; fewer would prove little. */
+const MIN_OVERLAPPING = 40;
+
+type Role = 'processor' | 'driver';
+const CAUSE: Record<Role, TailCause> = { processor: 'platform_processor_cpu', driver: 'platform_driver_cpu' };
+
+interface Injected {
+  cpu: number;
+  /** On the driver's axis. */
+  stalls: TimeInterval[];
+}
+
+async function measureWithInjection(role: Role): Promise<AttributedMeasurement<StallInjection>> {
+  return attributedMeasurement({
+    repoRoot,
+    processor: 'go',
+    scenario: 'ingest',
+    warmup_s: WARMUP_S,
+    measure_s: MEASURE_S,
+    rate_scale: 1,
+    during: (cpus) => runStallInjector({ cpu: (role === 'processor' ? cpus.processor_cpus : cpus.driver_cpus)[0]!, ...INJECTION }),
+  });
+}
+
+function injectedOf(m: AttributedMeasurement<StallInjection>): Injected {
+  const injection = m.during!;
+  const shift = Number(BigInt(injection.t0_monotonic_ns) - BigInt(m.drive.summary.t0_monotonic_ns));
+  return { cpu: injection.cpu, stalls: injection.injected.map((s) => ({ start_ns: s.start_ns + shift, end_ns: s.end_ns + shift })) };
+}
+
+const latencyNs = (m: AttributedMeasurement<unknown>, i: number) => m.drive.records.done_ns[i]! - m.drive.records.intended_ns[i]!;
+const overlaps = (m: AttributedMeasurement<unknown>, i: number, s: TimeInterval) => m.drive.records.intended_ns[i]! < s.end_ns && m.drive.records.done_ns[i]! > s.start_ns;
+
+/** The requests an injected stall overlapped; `delayed`: the injected stalls cover at least half of their latency. */
+function touched(m: AttributedMeasurement<unknown>, injected: Injected) {
+  const overlapping = m.requests.filter((a) => injected.stalls.some((s) => overlaps(m, a.index, s)));
+  const delayed = overlapping.filter((a) => {
+    const a0 = m.drive.records.intended_ns[a.index]!;
+    const b0 = m.drive.records.done_ns[a.index]!;
+    const covered = injected.stalls.reduce((sum, s) => sum + Math.max(0, Math.min(b0, s.end_ns) - Math.max(a0, s.start_ns)), 0);
+    return covered >= 0.5 * latencyNs(m, a.index);
+  });
+  return { overlapping, delayed };
+}
+
+for (const role of ['processor', 'driver'] as const) {
+  describe(`a real measurement of go with 5 ms stalls injected on the ${role}'s CPU`, () => {
+    let m: AttributedMeasurement<StallInjection>;
+    let injected: Injected;
+
+    beforeAll(async () => {
+      if (!isRoot) return;
+      m = await measureWithInjection(role);
+      injected = injectedOf(m);
+    }, 180_000);
+
+    it('injects every stall inside the measure phase (the premise of the checks below)', (ctx) => {
+      if (!isRoot) ctx.skip(NEEDS_ROOT);
+      expect(injected.stalls).toHaveLength(INJECTION.count);
+      for (const s of injected.stalls) {
+        expect(s.start_ns).toBeGreaterThan(WARMUP_S * 1e9);
+        expect(s.end_ns).toBeLessThan((WARMUP_S + MEASURE_S) * 1e9);
+      }
+    });
+
+    it('reports each injected stall with its end within ±200 µs and its start at most one period late', (ctx) => {
+      if (!isRoot) ctx.skip(NEEDS_ROOT);
+      const reported = stallsRelativeTo(m.recording, m.drive.summary.t0_monotonic_ns).filter((s) => s.cpu === injected.cpu);
+      let exact = 0;
+      for (const s of injected.stalls) {
+        const mine = reported.filter((r) => r.end_ns > s.start_ns && r.start_ns < s.end_ns);
+        expect(mine, JSON.stringify({ injected: s, reported: mine })).toHaveLength(1);
+        expect(Math.abs(mine[0]!.end_ns - s.end_ns)).toBeLessThanOrEqual(TOLERANCE_NS);
+        const late_ns = mine[0]!.start_ns - s.start_ns;
+        expect(late_ns).toBeLessThanOrEqual(PERIOD_NS + TOLERANCE_NS);
+        // A real platform stall running into an injected one is reported merged with it (starting
+        // early): as in drive/stall-injection.test.ts, at most one of them may.
+        if (late_ns >= -TOLERANCE_NS) exact++;
+      }
+      expect(exact).toBeGreaterThanOrEqual(injected.stalls.length - 1);
+    });
+
+    it(`attributes at least 90% of the requests overlapping an injected stall to ${CAUSE[role]}`, (ctx) => {
+      if (!isRoot) ctx.skip(NEEDS_ROOT);
+      const { overlapping } = touched(m, injected);
+      const byCause: Record<string, number> = {};
+      for (const a of overlapping) byCause[a.cause] = (byCause[a.cause] ?? 0) + 1;
+      const detail = JSON.stringify({ overlapping: overlapping.length, byCause });
+      expect(overlapping.length, detail).toBeGreaterThanOrEqual(MIN_OVERLAPPING);
+      expect(byCause[CAUSE[role]] ?? 0, detail).toBeGreaterThanOrEqual(0.9 * overlapping.length);
+    });
+
+    it('sets aside from the clean percentiles at least 90% of the requests the injected stalls delayed', (ctx) => {
+      if (!isRoot) ctx.skip(NEEDS_ROOT);
+      const { overlapping, delayed } = touched(m, injected);
+      const setAside = delayed.filter((a) => a.set_aside).length;
+      const detail = JSON.stringify({ overlapping: overlapping.length, delayed: delayed.length, setAside, clean: m.measurement.clean });
+      expect(delayed.length, detail).toBeGreaterThanOrEqual(MIN_OVERLAPPING / 2);
+      expect(setAside, detail).toBeGreaterThanOrEqual(0.9 * delayed.length);
+    });
+
+    it('counts what it set aside in the stored clean figures, and the clean p99 falls below the raw one', (ctx) => {
+      if (!isRoot) ctx.skip(NEEDS_ROOT);
+      const clean = m.measurement.clean!;
+      expect(clean.set_aside).toBe(m.requests.filter((a) => a.set_aside).length);
+      expect(clean.count).toBe(m.requests.length - clean.set_aside);
+      expect(clean.p99!.value_us).toBeLessThan(m.measurement.raw_intervals!.p99!.value_us);
+    });
+  });
+}
