@@ -16,7 +16,7 @@ import { buildMeasurement, tailInputsOf } from '../record/measurement.ts';
 import { requestsOfMeasurement } from '../record/tail-of-measurement.ts';
 import type { RequestAttribution } from '../record/tail.ts';
 import type { Measurement } from '../results/schema.ts';
-import { startSampler } from '../sample/index.ts';
+import { fetchStats, startSampler } from '../sample/index.ts';
 import { gcCycleIntervals, launchOptions, scaledSchedule } from './pipeline.ts';
 import { preload } from './preload.ts';
 import { recordedStalls, startRecorder, stallCpus, type StallCpus } from './stalls.ts';
@@ -30,7 +30,11 @@ export interface AttributedMeasurementOptions<T> {
   rate_scale: number;
   /** Environment knobs for the processor, as `--inject` passes them. */
   env?: Record<string, string>;
-  /** Runs while the driver drives (started just after it); it must end before the drive does. */
+  /**
+   * Runs while the driver drives, started as soon as the processor has counted the first events
+   * of the load (so within LOAD_POLL_MS and a request's latency after the driver's t0, whatever the
+   * driver's start-up took); it must end before the drive does.
+   */
   during?: (cpus: StallCpus) => Promise<T>;
 }
 
@@ -44,6 +48,20 @@ export interface AttributedMeasurement<T> {
   /** Every answered request of the measure phase, as `measurement.tail` and `measurement.clean` saw it. */
   requests: RequestAttribution[];
   during: T | undefined;
+}
+
+const LOAD_POLL_MS = 10;
+
+/** Resolves once the processor's event counter passes `before`; rejects if the drive ends first. */
+async function loadBegun(baseUrl: string, before: number, driving: Promise<unknown>): Promise<void> {
+  let ended = false;
+  void driving.finally(() => (ended = true)).catch(() => {});
+  while (!ended) {
+    const stats = await fetchStats(baseUrl, 1000);
+    if (stats && stats.events > before) return;
+    await new Promise((r) => setTimeout(r, LOAD_POLL_MS));
+  }
+  throw new Error('the drive ended before the processor counted any of its events');
 }
 
 export async function attributedMeasurement<T>(o: AttributedMeasurementOptions<T>): Promise<AttributedMeasurement<T>> {
@@ -77,6 +95,7 @@ export async function attributedMeasurement<T>(o: AttributedMeasurementOptions<T
   try {
     proc = await launchProcessor(manifest, launchOptions(plan, logDir, o.processor));
     await preload(proc.baseUrl, spec, new AbortController().signal);
+    const eventsBefore = (await fetchStats(proc.baseUrl))?.events ?? 0;
     const recorder = await startRecorder(cpus, true);
     const sampler = startSampler({ pid: proc.pid, baseUrl: proc.baseUrl });
     const driving = runOpenLoop({
@@ -90,7 +109,7 @@ export async function attributedMeasurement<T>(o: AttributedMeasurementOptions<T
       cpus: plan.pinning.driver_cpus.join(','),
       realtime: plan.pinning.driver_realtime,
     });
-    const both = Promise.all([driving, o.during?.(cpus)]);
+    const both = Promise.all([driving, o.during ? loadBegun(proc.baseUrl, eventsBefore, driving).then(() => o.during!(cpus)) : undefined]);
     // On a failure the recorder and the sampler are stopped before it is passed on.
     const [drive, during] = await both.catch(async (err: unknown) => {
       await Promise.allSettled([driving, recorder.stop(), sampler.stop()]);

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runStallInjector, type StallInjection } from '../drive/stall-injector.ts';
 import { stallsRelativeTo } from '../drive/stall-recording.ts';
+import { ATTRIBUTION_STALL_US } from '../record/platform.ts';
 import type { TailCause } from '../record/tail.ts';
 import type { TimeInterval } from '../record/intervals-index.ts';
 import { attributedMeasurement, type AttributedMeasurement } from './attributed-measurement.ts';
@@ -21,14 +22,21 @@ const NEEDS_ROOT = 'needs root: the stall injector, the stall recorder and the d
 
 const WARMUP_S = 0.5;
 const MEASURE_S = 3;
-// Eight 5 ms stalls, 300 ms apart, well inside the measure phase whichever of the driver and the
-// injector starts first (they are started together, tens of ms apart at most).
-const INJECTION = { spin_us: 5_000, every_ms: 300, count: 8, first_ms: WARMUP_S * 1000 + 400 };
+// Sixteen 5 ms stalls, 150 ms apart, inside the measure phase: the injector starts once the
+// processor has seen the first requests, and its first stall comes 300 ms after the warmup's
+// length from then; the last ends 445 ms before the phase does, room for the injector's start-up.
+const INJECTION = { spin_us: 5_000, every_ms: 150, count: 16, first_ms: WARMUP_S * 1000 + 300 };
+/**
+ * A quarter of ingest's rate (500 req/s), as pipeline/real-run.test.ts: on a machine shared with
+ * other work a processor held to one CPU must not be overloaded, or every request would be
+ * queued for hundreds of ms and overlap every stall.
+ */
+const RATE_SCALE = 0.25;
 const TOLERANCE_NS = 200_000;
 /** The pipeline's recorder wakes every 1 ms: a stall's start is reported at most one period late. */
 const PERIOD_NS = 1_000_000;
-/** At ingest's 2000 req/s about 10 requests are due during each 5 ms stall; fewer would prove little. */
-const MIN_OVERLAPPING = 40;
+/** At 500 req/s 2.5 requests are due during each 5 ms stall, 40 in all; fewer would prove little. */
+const MIN_OVERLAPPING = 30;
 
 type Role = 'processor' | 'driver';
 const CAUSE: Record<Role, TailCause> = { processor: 'platform_processor_cpu', driver: 'platform_driver_cpu' };
@@ -46,7 +54,7 @@ async function measureWithInjection(role: Role): Promise<AttributedMeasurement<S
     scenario: 'ingest',
     warmup_s: WARMUP_S,
     measure_s: MEASURE_S,
-    rate_scale: 1,
+    rate_scale: RATE_SCALE,
     during: (cpus) => runStallInjector({ cpu: (role === 'processor' ? cpus.processor_cpus : cpus.driver_cpus)[0]!, ...INJECTION }),
   });
 }
@@ -59,6 +67,11 @@ function injectedOf(m: AttributedMeasurement<StallInjection>): Injected {
 
 const latencyNs = (m: AttributedMeasurement<unknown>, i: number) => m.drive.records.done_ns[i]! - m.drive.records.intended_ns[i]!;
 const overlaps = (m: AttributedMeasurement<unknown>, i: number, s: TimeInterval) => m.drive.records.intended_ns[i]! < s.end_ns && m.drive.records.done_ns[i]! > s.start_ns;
+
+/** The recorded stalls on these CPUs long enough to count in the attribution, on the driver's axis. */
+function longStallsOn(m: AttributedMeasurement<unknown>, cpus: readonly number[]): TimeInterval[] {
+  return stallsRelativeTo(m.recording, m.drive.summary.t0_monotonic_ns).filter((s) => cpus.includes(s.cpu) && s.end_ns - s.start_ns >= ATTRIBUTION_STALL_US * 1000);
+}
 
 /** The requests an injected stall overlapped; `delayed`: the injected stalls cover at least half of their latency. */
 function touched(m: AttributedMeasurement<unknown>, injected: Injected) {
@@ -109,14 +122,18 @@ for (const role of ['processor', 'driver'] as const) {
       expect(exact).toBeGreaterThanOrEqual(injected.stalls.length - 1);
     });
 
-    it(`attributes at least 90% of the requests overlapping an injected stall to ${CAUSE[role]}`, (ctx) => {
+    it(`attributes at least 90% of the requests overlapping an injected stall to ${CAUSE[role]}, unless a cause of higher precedence overlaps them too`, (ctx) => {
       if (!isRoot) ctx.skip(NEEDS_ROOT);
       const { overlapping } = touched(m, injected);
+      // A platform stall on the processor's CPU comes first: on a shared VM, real ones (a few per
+      // 100 ms on a loaded machine here) overlap some of the requests a driver-CPU stall delayed.
+      const outranking = role === 'driver' ? longStallsOn(m, m.cpus.processor_cpus) : [];
+      const judged = overlapping.filter((a) => !outranking.some((s) => overlaps(m, a.index, s)));
       const byCause: Record<string, number> = {};
-      for (const a of overlapping) byCause[a.cause] = (byCause[a.cause] ?? 0) + 1;
-      const detail = JSON.stringify({ overlapping: overlapping.length, byCause });
-      expect(overlapping.length, detail).toBeGreaterThanOrEqual(MIN_OVERLAPPING);
-      expect(byCause[CAUSE[role]] ?? 0, detail).toBeGreaterThanOrEqual(0.9 * overlapping.length);
+      for (const a of judged) byCause[a.cause] = (byCause[a.cause] ?? 0) + 1;
+      const detail = JSON.stringify({ overlapping: overlapping.length, outranked: overlapping.length - judged.length, byCause });
+      expect(judged.length, detail).toBeGreaterThanOrEqual(MIN_OVERLAPPING);
+      expect(byCause[CAUSE[role]] ?? 0, detail).toBeGreaterThanOrEqual(0.9 * judged.length);
     });
 
     it('sets aside from the clean percentiles at least 90% of the requests the injected stalls delayed', (ctx) => {
@@ -128,12 +145,12 @@ for (const role of ['processor', 'driver'] as const) {
       expect(setAside, detail).toBeGreaterThanOrEqual(0.9 * delayed.length);
     });
 
-    it('counts what it set aside in the stored clean figures, and the clean p99 falls below the raw one', (ctx) => {
+    it('computes the stored clean p99 over exactly the requests it kept', (ctx) => {
       if (!isRoot) ctx.skip(NEEDS_ROOT);
       const clean = m.measurement.clean!;
-      expect(clean.set_aside).toBe(m.requests.filter((a) => a.set_aside).length);
-      expect(clean.count).toBe(m.requests.length - clean.set_aside);
-      expect(clean.p99!.value_us).toBeLessThan(m.measurement.raw_intervals!.p99!.value_us);
+      const kept = Float64Array.from(m.requests.filter((a) => !a.set_aside), (a) => latencyNs(m, a.index) / 1000).sort();
+      expect(clean.set_aside).toBe(m.requests.length - kept.length);
+      expect(clean.p99!.value_us).toBe(kept[Math.ceil(0.99 * kept.length) - 1]);
     });
   });
 }
