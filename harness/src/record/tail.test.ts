@@ -64,6 +64,22 @@ describe('tailComposition', () => {
   });
 });
 
+describe('tailComposition of long requests', () => {
+  it('gives a request to the cause covering most of it, not to a short stall of higher precedence it touched', () => {
+    // 112 ms inside a 540 ms GC cycle, touching a 600 µs driver-CPU stall (a real Go run did this).
+    const r = records([{ intended: 100_000_000, done: 212_000_000 }]);
+    const e: TailEvidence = { ...NO_EVIDENCE, driver_cpu_stalls: [{ start_ns: 150_000_000, end_ns: 150_600_000 }], gc_cycles: [{ start_ns: 0, end_ns: 540_000_000 }] };
+    expect(tailComposition(r, e, 1000).counts.gc_cycle).toBe(1);
+  });
+
+  it('keeps the precedence among causes that each cover half of a request', () => {
+    // A 3 ms request: a 2 ms processor-CPU stall inside a GC cycle that covers all of it.
+    const r = records([{ intended: 10_000_000, done: 13_000_000 }]);
+    const e: TailEvidence = { ...NO_EVIDENCE, processor_cpu_stalls: [{ start_ns: 10_500_000, end_ns: 12_500_000 }], gc_cycles: [{ start_ns: 0, end_ns: 50_000_000 }] };
+    expect(tailComposition(r, e, 1000).counts.platform_processor_cpu).toBe(1);
+  });
+});
+
 describe('coveredShare', () => {
   it('counts overlapping intervals once and clips them to the window', () => {
     expect(coveredShare([{ start_ns: 0, end_ns: 10 }, { start_ns: 5, end_ns: 20 }, { start_ns: 90, end_ns: 200 }], 0, 100)).toBeCloseTo(0.3);
