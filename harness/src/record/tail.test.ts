@@ -72,6 +72,15 @@ describe('tailComposition of long requests', () => {
     expect(tailComposition(r, e, 1000).counts.gc_cycle).toBe(1);
   });
 
+  it('does not give a request queued behind a long pause to the short stalls it touched by chance', () => {
+    // 400 ms spent waiting for a connection behind earlier requests, touching a 1 ms stall; over
+    // the phase, stalls cover 1%, of this request 0.25%.
+    const rows: Row[] = [{ intended: 100_000_000, sent: 480_000_000, done: 500_000_000, queued: true }, { intended: 1_000_000_000, done: 1_000_100_000 }];
+    const r = records(rows);
+    const stalls = [{ start_ns: 200_000_000, end_ns: 201_000_000 }, ...Array.from({ length: 9 }, (_, k) => ({ start_ns: 600_000_000 + k * 40_000_000, end_ns: 601_000_000 + k * 40_000_000 }))];
+    expect(tailComposition(r, { ...NO_EVIDENCE, processor_cpu_stalls: stalls }, 1000).counts.queued).toBe(1);
+  });
+
   it('keeps the precedence among causes that each cover half of a request', () => {
     // A 3 ms request: a 2 ms processor-CPU stall inside a GC cycle that covers all of it.
     const r = records([{ intended: 10_000_000, done: 13_000_000 }]);

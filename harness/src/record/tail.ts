@@ -2,7 +2,7 @@
 //
 // Every request of the measure phase slower than the phase's p99 (and, separately, p99.9) gets one
 // primary cause: the first of these that covers at least half of its interval (intended send →
-// done), or when none does, the first its interval intersects (see causeOf):
+// done), or when none does, the first its interval intersects more than by chance (see causeOf):
 //   1. a platform stall on the processor's CPU   4. a GC cycle in progress
 //   2. a platform stall on the driver's CPU      5. driver schedule lag (sent late, not queued)
 //   3. a runtime stop-the-world pause            6. queued behind earlier requests (pool busy)
@@ -58,59 +58,71 @@ function measureIndices(r: OpenLoopRecords): number[] {
   return out;
 }
 
-interface Indexes {
-  proc: IntervalIndex;
-  drv: IntervalIndex;
-  pause: IntervalIndex;
-  gc: IntervalIndex;
-  procU: IntervalUnion;
-  drvU: IntervalUnion;
-  pauseU: IntervalUnion;
-  gcU: IntervalUnion;
+/** One cause's intervals: for "does it touch [a, b]", "how much of it does it cover", and its share of the whole phase. */
+interface CauseIndex {
+  touch: IntervalIndex;
+  cover: IntervalUnion;
+  /** The share of the measure phase's span (first intended send → last done) the cause covers. */
+  base_share: number;
 }
 
-const indexesOf = (e: TailEvidence): Indexes => ({
-  proc: new IntervalIndex(e.processor_cpu_stalls),
-  drv: new IntervalIndex(e.driver_cpu_stalls),
-  pause: new IntervalIndex(e.pauses),
-  gc: new IntervalIndex(e.gc_cycles),
-  procU: new IntervalUnion(e.processor_cpu_stalls),
-  drvU: new IntervalUnion(e.driver_cpu_stalls),
-  pauseU: new IntervalUnion(e.pauses),
-  gcU: new IntervalUnion(e.gc_cycles),
-});
+interface Indexes {
+  proc: CauseIndex;
+  drv: CauseIndex;
+  pause: CauseIndex;
+  gc: CauseIndex;
+}
+
+function indexesOf(r: OpenLoopRecords, e: TailEvidence): Indexes {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const i of measureIndices(r)) {
+    from = Math.min(from, r.intended_ns[i]!);
+    to = Math.max(to, r.done_ns[i]!);
+  }
+  const index = (intervals: readonly TimeInterval[]): CauseIndex => {
+    const cover = new IntervalUnion(intervals);
+    return { touch: new IntervalIndex(intervals), cover, base_share: to > from ? cover.coveredNs(from, to) / (to - from) : 0 };
+  };
+  return { proc: index(e.processor_cpu_stalls), drv: index(e.driver_cpu_stalls), pause: index(e.pauses), gc: index(e.gc_cycles) };
+}
 
 function driverLagged(r: OpenLoopRecords, i: number, e: TailEvidence): boolean {
   const sent = r.sent_ns[i]!;
   return r.queued[i] === 0 && !Number.isNaN(sent) && sent - r.intended_ns[i]! > e.driver_lag_min_ns;
 }
 
+/** The cause covers at least half of [a, b]. */
+const delays = (c: CauseIndex, a: number, b: number) => c.cover.coveredNs(a, b) >= STALL_DELAYED_MIN_SHARE * (b - a);
+
+/** The cause touches [a, b] and covers more of it than of the phase as a whole: more than chance would. */
+const touches = (c: CauseIndex, a: number, b: number) => c.touch.overlaps(a, b) && (b <= a || c.cover.coveredNs(a, b) > c.base_share * (b - a));
+
 /**
  * The primary cause of one request. First the causes that cover at least half of its latency
  * (STALL_DELAYED_MIN_SHARE, the rule the clean figures use), in precedence order; only when none
- * does, the first cause its interval merely intersects. Without the first step a long request is
- * given to whatever short event of higher precedence it touched: in a real Go measurement on
- * ingest-large-state (GOGC=5, a 540 ms GC cycle), 15 of the 16 requests above p99 (~112 ms, all
- * inside the cycle) went to a sub-millisecond driver-CPU stall each happened to touch, and the
- * collector got one; on a loaded VM a stall ≥ 500 µs comes every few tens of ms, so any request
- * that long touches one.
+ * does, the first cause its interval touches and covers more of than of the phase as a whole.
+ * Overlap alone gives a long request to whatever short event of higher precedence it touched: in
+ * real measurements here (a loaded VM, where a stall ≥ 500 µs comes every few tens of ms) 15 of
+ * the 16 Go requests above p99 on ingest-large-state with GOGC=5 (~112 ms, inside a 540 ms GC
+ * cycle) went to a sub-millisecond driver-CPU stall each happened to touch, and the 15 Node
+ * requests above p99 (~450 ms, queued behind a mark-sweep-compact) to the processor's CPU.
  */
 function causeOf(r: OpenLoopRecords, i: number, e: TailEvidence, x: Indexes): TailCause {
   const a = r.intended_ns[i]!;
   const b = r.done_ns[i]!;
-  const half = STALL_DELAYED_MIN_SHARE * (b - a);
   const lagged = driverLagged(r, i, e);
   if (b > a) {
-    if (x.procU.coveredNs(a, b) >= half) return 'platform_processor_cpu';
-    if (x.drvU.coveredNs(a, b) >= half) return 'platform_driver_cpu';
-    if (x.pauseU.coveredNs(a, b) >= half) return 'runtime_pause';
-    if (x.gcU.coveredNs(a, b) >= half) return 'gc_cycle';
-    if (lagged && r.sent_ns[i]! - a >= half) return 'driver_lag';
+    if (delays(x.proc, a, b)) return 'platform_processor_cpu';
+    if (delays(x.drv, a, b)) return 'platform_driver_cpu';
+    if (delays(x.pause, a, b)) return 'runtime_pause';
+    if (delays(x.gc, a, b)) return 'gc_cycle';
+    if (lagged && r.sent_ns[i]! - a >= STALL_DELAYED_MIN_SHARE * (b - a)) return 'driver_lag';
   }
-  if (x.proc.overlaps(a, b)) return 'platform_processor_cpu';
-  if (x.drv.overlaps(a, b)) return 'platform_driver_cpu';
-  if (x.pause.overlaps(a, b)) return 'runtime_pause';
-  if (x.gc.overlaps(a, b)) return 'gc_cycle';
+  if (touches(x.proc, a, b)) return 'platform_processor_cpu';
+  if (touches(x.drv, a, b)) return 'platform_driver_cpu';
+  if (touches(x.pause, a, b)) return 'runtime_pause';
+  if (touches(x.gc, a, b)) return 'gc_cycle';
   if (lagged) return 'driver_lag';
   if (r.queued[i] === 1) return 'queued';
   return 'unexplained';
@@ -118,7 +130,7 @@ function causeOf(r: OpenLoopRecords, i: number, e: TailEvidence, x: Indexes): Ta
 
 /** The composition of the requests slower than `threshold_us` (the phase's p99 or p99.9). */
 export function tailComposition(r: OpenLoopRecords, e: TailEvidence, threshold_us: number): TailComposition {
-  const x = indexesOf(e);
+  const x = indexesOf(r, e);
   const counts = Object.fromEntries(TAIL_CAUSES.map((c) => [c, 0])) as Record<TailCause, number>;
   let slow = 0;
   for (const i of measureIndices(r)) {
@@ -253,7 +265,7 @@ export interface RequestAttribution {
  * requests (the end-to-end injection tests) rather than the counts.
  */
 export function attributeRequests(r: OpenLoopRecords, e: TailEvidence, c: CleanInputs): RequestAttribution[] {
-  const x = indexesOf(e);
+  const x = indexesOf(r, e);
   const sel = cleanSelection(r, e, c);
   return sel.indices.map((i, k) => ({ index: i, cause: causeOf(r, i, e, x), set_aside: sel.set_aside[k] === 1 }));
 }
