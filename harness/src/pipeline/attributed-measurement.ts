@@ -10,7 +10,7 @@ import { buildProcessor } from '../build/index.ts';
 import { runOpenLoop, type OpenLoopResult } from '../drive/open-loop.ts';
 import type { StallRecording } from '../drive/stall-recording.ts';
 import { launchProcessor, type RunningProcessor } from '../launch/index.ts';
-import { buildPlan, type Plan } from '../plan/index.ts';
+import { buildPlan, type Plan, type ScenarioSpec } from '../plan/index.ts';
 import { requestPool } from '../plan/requests.ts';
 import { buildMeasurement, tailInputsOf } from '../record/measurement.ts';
 import { requestsOfMeasurement } from '../record/tail-of-measurement.ts';
@@ -28,6 +28,8 @@ export interface AttributedMeasurementOptions<T> {
   warmup_s: number;
   measure_s: number;
   rate_scale: number;
+  /** A change to the scenario for this measurement (e.g. a smaller preload, to keep a test short). */
+  adjust?: (spec: ScenarioSpec) => ScenarioSpec;
   /** Environment knobs for the processor, as `--inject` passes them. */
   env?: Record<string, string>;
   /**
@@ -83,7 +85,7 @@ export async function attributedMeasurement<T>(o: AttributedMeasurementOptions<T
   if (!planned.ok) throw new Error(planned.errors.join('\n'));
   const { plan } = planned;
   const manifest = planned.manifests[0]!;
-  const spec = plan.scenarios[0]!;
+  const spec = o.adjust ? o.adjust(plan.scenarios[0]!) : plan.scenarios[0]!;
   const logDir = await mkdtemp(path.join(os.tmpdir(), `attributed-${o.processor}-`));
   const built = await buildProcessor(manifest, { logDir });
   if (!built.ok) throw new Error(`${o.processor} did not build: ${built.error} (log: ${built.log_path})`);

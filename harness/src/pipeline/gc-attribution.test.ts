@@ -1,67 +1,100 @@
 // The end-to-end proof that a collector's work in a real measurement reaches the tail composition
-// (issue #10, "How it is proven"): Go with GOGC=5 and Node with a young generation of 1 MiB, each
-// measured as the pipeline measures it, pinned to one CPU. Their slow requests must come out
-// attributed to the collector: its stop-the-world pauses (`runtime_pause`) or a cycle in progress
-// (`gc_cycle`).
+// (issue #10, "How it is proven"): Go and Node each forced to collect hard, measured as the
+// pipeline measures them (pinned to one CPU, stall recorder on). Their slow requests must come out
+// attributed to the collector, its stop-the-world pauses (`runtime_pause`) or a cycle in progress
+// (`gc_cycle`), far more often than the collector's share of all requests: the collector made
+// them slow, it did not merely happen to be running.
+//
+// The thresholds, from six runs of each case on this project's 2-core VM while other work ran on
+// it (platform stall share 0.1–1%): the collector had 27–100% of Go's p99 tail against 4.7–6.3% of
+// all its requests (4.3–21×), and 40–100% of Node's against 6–8% (5–12×). The rest of the tail
+// was platform stalls and requests that waited behind the collector's backlog after it ended
+// (unexplained: the driver did not queue them). So: at least 20% of the tail and at least 3× the
+// collector's share of all requests.
+//
+// Why not GOGC=5 on ingest: its live heap is small, so a cycle is ~2 ms and came 2–3 times a
+// second (1% of the time); the tail was platform stalls and the machine, never the collector.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ScenarioSpec } from '../plan/index.ts';
 import type { TailCause } from '../record/tail.ts';
 import { attributedMeasurement, type AttributedMeasurement } from './attributed-measurement.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const WARMUP_S = 0.5;
 const MEASURE_S = 3;
-
+/** A quarter of the scenarios' 2000 req/s: a one-CPU processor on a shared machine must not be overloaded. */
+const RATE_SCALE = 0.25;
 const COLLECTOR: readonly TailCause[] = ['runtime_pause', 'gc_cycle'];
+const MIN_TAIL_SHARE = 0.2;
+const MIN_ENRICHMENT = 3;
+const MIN_CYCLES = 5;
 
 interface Case {
   processor: string;
+  scenario: string;
   env: Record<string, string>;
-  rate_scale: number;
+  adjust?: (spec: ScenarioSpec) => ScenarioSpec;
   why: string;
-  /** The share of the p99 tail the collector must explain at least (see each case). */
-  min_share: number;
+}
+
+/** ingest-large-state with a quarter of its keys: a 100 MB heap to trace, preloaded in a few seconds. */
+function quarterOfTheKeys(spec: ScenarioSpec): ScenarioSpec {
+  const w = spec.workload;
+  if (w.kind !== 'events' || !spec.preload) throw new Error(`${spec.name} is not an events scenario with a preload`);
+  return { ...spec, workload: { ...w, keys: w.keys / 4 }, preload: { ...spec.preload, keys: spec.preload.keys / 4 } };
 }
 
 const CASES: Case[] = [
   {
     processor: 'go',
-    env: { GOGC: '5' },
-    rate_scale: 1,
-    why: 'GOGC=5: a cycle each time the heap grows 5% over the live heap',
-    min_share: 0.5,
+    scenario: 'ingest-large-state',
+    env: { GOGC: '1' },
+    adjust: quarterOfTheKeys,
+    why: '250,000 keys and GOGC=1: a cycle tracing the whole heap every 1% of growth',
   },
   {
     processor: 'node',
-    env: { NODE_OPTIONS: '--max-semi-space-size=1' },
-    rate_scale: 0.5,
-    why: 'a 1 MiB young generation: a scavenge every few requests',
-    min_share: 0.5,
+    scenario: 'ingest',
+    env: { NODE_OPTIONS: '--max-old-space-size=12 --max-semi-space-size=1' },
+    why: 'a 12 MB old generation and a 1 MiB young one: scavenges promote into a heap near its limit, so mark-sweep-compacts follow',
   },
 ];
 
-const shareOf = (counts: Record<TailCause, number>, causes: readonly TailCause[], slow: number) =>
-  slow === 0 ? 0 : causes.reduce((s, c) => s + counts[c], 0) / slow;
+const collectorShare = (counts: Record<TailCause, number>, of: number) => (of === 0 ? 0 : COLLECTOR.reduce((s, c) => s + counts[c], 0) / of);
 
 for (const c of CASES) {
-  describe(`a real measurement of ${c.processor} on ingest, ${c.why}`, () => {
+  describe(`a real measurement of ${c.processor} on ${c.scenario}, ${c.why}`, () => {
     let m: AttributedMeasurement<undefined>;
 
     beforeAll(async () => {
-      m = await attributedMeasurement({ repoRoot, processor: c.processor, scenario: 'ingest', warmup_s: WARMUP_S, measure_s: MEASURE_S, rate_scale: c.rate_scale, env: c.env });
+      m = await attributedMeasurement({
+        repoRoot,
+        processor: c.processor,
+        scenario: c.scenario,
+        warmup_s: WARMUP_S,
+        measure_s: MEASURE_S,
+        rate_scale: RATE_SCALE,
+        env: c.env,
+        ...(c.adjust ? { adjust: c.adjust } : {}),
+      });
     }, 180_000);
 
-    it('records the collector at work through the measure phase', () => {
-      const measure = (m.measurement.gc_cycles ?? []).filter((g) => g.start_s >= WARMUP_S && g.start_s < WARMUP_S + MEASURE_S);
-      expect(measure.length, JSON.stringify(m.measurement.gc_cycles?.slice(0, 5))).toBeGreaterThanOrEqual(MEASURE_S * 2);
+    it(`records at least ${MIN_CYCLES} collector cycles during the measure phase`, () => {
+      const cycles = (m.measurement.gc_cycles ?? []).filter((g) => g.start_s >= WARMUP_S && g.start_s < WARMUP_S + MEASURE_S);
+      expect(cycles.length).toBeGreaterThanOrEqual(MIN_CYCLES);
     });
 
-    it(`attributes at least ${c.min_share * 100}% of the p99 tail to the collector`, () => {
+    it(`attributes at least ${MIN_TAIL_SHARE * 100}% of the p99 tail, and ${MIN_ENRICHMENT}× the collector's share of all requests, to the collector`, () => {
       const tail = m.measurement.tail!.p99;
-      const detail = JSON.stringify({ tail, platform: m.measurement.platform?.stall_share });
+      const all = Object.fromEntries(COLLECTOR.map((k) => [k, m.requests.filter((a) => a.cause === k).length])) as Record<TailCause, number>;
+      const overall = collectorShare({ ...tail.counts, ...all }, m.requests.length);
+      const inTail = collectorShare(tail.counts, tail.slow);
+      const detail = JSON.stringify({ tail, overall, inTail, stall_share: m.measurement.platform?.stall_share });
       expect(tail.slow, detail).toBeGreaterThan(0);
-      expect(shareOf(tail.counts, COLLECTOR, tail.slow), detail).toBeGreaterThanOrEqual(c.min_share);
+      expect(inTail, detail).toBeGreaterThanOrEqual(MIN_TAIL_SHARE);
+      expect(inTail, detail).toBeGreaterThanOrEqual(MIN_ENRICHMENT * overall);
     });
   });
 }
