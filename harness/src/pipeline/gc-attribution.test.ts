@@ -91,7 +91,7 @@ for (const c of CASES) {
       const all = Object.fromEntries(COLLECTOR.map((k) => [k, m.requests.filter((a) => a.cause === k).length])) as Record<TailCause, number>;
       const overall = collectorShare({ ...tail.counts, ...all }, m.requests.length);
       const inTail = collectorShare(tail.counts, tail.slow);
-      const detail = JSON.stringify({ tail, overall, inTail, stall_share: m.measurement.platform?.stall_share });
+      const detail = JSON.stringify({ processor: c.processor, tail, overall, inTail, stall_share: m.measurement.platform?.stall_share });
       expect(tail.slow, detail).toBeGreaterThan(0);
       expect(inTail, detail).toBeGreaterThanOrEqual(MIN_TAIL_SHARE);
       expect(inTail, detail).toBeGreaterThanOrEqual(MIN_ENRICHMENT * overall);

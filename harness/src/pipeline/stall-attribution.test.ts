@@ -2,9 +2,9 @@
 // is proven"): during a real open-loop measurement of the Go processor, taken as the pipeline
 // takes it, the stall injector takes one CPU from everything at normal and driver priority for
 // 5 ms at known times, first the processor's CPU, then the driver's. The stall recorder must
-// report each of those stalls where it happened, the requests whose interval (intended send →
-// done) overlaps one must be attributed to a platform stall on that CPU, and the requests they
-// delayed must be left out of the clean percentiles. Needs root (SCHED_FIFO for the injector, the
+// report each of those stalls where it happened, and the requests they delayed (the stall covers at
+// least half of the request's interval, intended send → done) must be attributed to a platform
+// stall on that CPU and left out of the clean percentiles. Needs root (SCHED_FIFO for the injector, the
 // recorder and the driver).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,10 +22,10 @@ const NEEDS_ROOT = 'needs root: the stall injector, the stall recorder and the d
 
 const WARMUP_S = 0.5;
 const MEASURE_S = 3;
-// Sixteen 5 ms stalls, 150 ms apart, inside the measure phase: the injector starts once the
+// Twenty 5 ms stalls, 120 ms apart, inside the measure phase: the injector starts once the
 // processor has seen the first requests, and its first stall comes 300 ms after the warmup's
-// length from then; the last ends 445 ms before the phase does, room for the injector's start-up.
-const INJECTION = { spin_us: 5_000, every_ms: 150, count: 16, first_ms: WARMUP_S * 1000 + 300 };
+// length from then; the last ends 415 ms before the phase does, room for the injector's start-up.
+const INJECTION = { spin_us: 5_000, every_ms: 120, count: 20, first_ms: WARMUP_S * 1000 + 300 };
 /**
  * A quarter of ingest's rate (500 req/s), as pipeline/real-run.test.ts: on a machine shared with
  * other work a processor held to one CPU must not be overloaded, or every request would be
@@ -35,8 +35,11 @@ const RATE_SCALE = 0.25;
 const TOLERANCE_NS = 200_000;
 /** The pipeline's recorder wakes every 1 ms: a stall's start is reported at most one period late. */
 const PERIOD_NS = 1_000_000;
-/** At 500 req/s 2.5 requests are due during each 5 ms stall, 40 in all; fewer would prove little. */
-const MIN_OVERLAPPING = 30;
+/**
+ * At 500 req/s 2.5 requests are due during each 5 ms stall, 50 in all, and most of them wait out
+ * the rest of it (it covers at least half their latency); fewer would prove little.
+ */
+const MIN_DELAYED = 20;
 
 type Role = 'processor' | 'driver';
 const CAUSE: Record<Role, TailCause> = { processor: 'platform_processor_cpu', driver: 'platform_driver_cpu' };
@@ -73,15 +76,17 @@ function longStallsOn(m: AttributedMeasurement<unknown>, cpus: readonly number[]
   return stallsRelativeTo(m.recording, m.drive.summary.t0_monotonic_ns).filter((s) => cpus.includes(s.cpu) && s.end_ns - s.start_ns >= ATTRIBUTION_STALL_US * 1000);
 }
 
+/** Nanoseconds of request i's interval (intended send → done) the intervals cover (they do not overlap each other). */
+function coveredNs(m: AttributedMeasurement<unknown>, i: number, intervals: readonly TimeInterval[]): number {
+  const a = m.drive.records.intended_ns[i]!;
+  const b = m.drive.records.done_ns[i]!;
+  return intervals.reduce((sum, s) => sum + Math.max(0, Math.min(b, s.end_ns) - Math.max(a, s.start_ns)), 0);
+}
+
 /** The requests an injected stall overlapped; `delayed`: the injected stalls cover at least half of their latency. */
 function touched(m: AttributedMeasurement<unknown>, injected: Injected) {
   const overlapping = m.requests.filter((a) => injected.stalls.some((s) => overlaps(m, a.index, s)));
-  const delayed = overlapping.filter((a) => {
-    const a0 = m.drive.records.intended_ns[a.index]!;
-    const b0 = m.drive.records.done_ns[a.index]!;
-    const covered = injected.stalls.reduce((sum, s) => sum + Math.max(0, Math.min(b0, s.end_ns) - Math.max(a0, s.start_ns)), 0);
-    return covered >= 0.5 * latencyNs(m, a.index);
-  });
+  const delayed = overlapping.filter((a) => coveredNs(m, a.index, injected.stalls) >= 0.5 * latencyNs(m, a.index));
   return { overlapping, delayed };
 }
 
@@ -115,24 +120,28 @@ for (const role of ['processor', 'driver'] as const) {
         expect(Math.abs(mine[0]!.end_ns - s.end_ns)).toBeLessThanOrEqual(TOLERANCE_NS);
         const late_ns = mine[0]!.start_ns - s.start_ns;
         expect(late_ns).toBeLessThanOrEqual(PERIOD_NS + TOLERANCE_NS);
-        // A real platform stall running into an injected one is reported merged with it (starting
-        // early): as in drive/stall-injection.test.ts, at most one of them may.
+        // A real platform stall (or the 100–200 µs of kernel work a loaded CPU sees) running into an
+        // injected one is reported merged with it, starting early: as in
+        // drive/stall-injection.test.ts (one of five), at most a fifth of them may.
         if (late_ns >= -TOLERANCE_NS) exact++;
       }
-      expect(exact).toBeGreaterThanOrEqual(injected.stalls.length - 1);
+      expect(exact).toBeGreaterThanOrEqual(0.8 * injected.stalls.length);
     });
 
-    it(`attributes at least 90% of the requests overlapping an injected stall to ${CAUSE[role]}, unless a cause of higher precedence overlaps them too`, (ctx) => {
+    it(`attributes to ${CAUSE[role]} at least 90% of the requests an injected stall delayed, unless a cause of higher precedence delayed them too`, (ctx) => {
       if (!isRoot) ctx.skip(NEEDS_ROOT);
-      const { overlapping } = touched(m, injected);
-      // A platform stall on the processor's CPU comes first: on a shared VM, real ones (a few per
-      // 100 ms on a loaded machine here) overlap some of the requests a driver-CPU stall delayed.
+      // "Delayed": the injected stalls cover at least half of the request's latency, the test the
+      // attribution applies first. A request that merely touches one (a long one, queued behind
+      // the processor's own backlog on a loaded machine) is not the stall's, by design
+      // (record/tail.ts, causeOf). A platform stall on the processor's CPU comes first: on a
+      // shared VM real ones delay some of the requests a driver-CPU stall delayed.
+      const { overlapping, delayed } = touched(m, injected);
       const outranking = role === 'driver' ? longStallsOn(m, m.cpus.processor_cpus) : [];
-      const judged = overlapping.filter((a) => !outranking.some((s) => overlaps(m, a.index, s)));
+      const judged = delayed.filter((a) => coveredNs(m, a.index, outranking) < 0.5 * latencyNs(m, a.index));
       const byCause: Record<string, number> = {};
       for (const a of judged) byCause[a.cause] = (byCause[a.cause] ?? 0) + 1;
-      const detail = JSON.stringify({ overlapping: overlapping.length, outranked: overlapping.length - judged.length, byCause });
-      expect(judged.length, detail).toBeGreaterThanOrEqual(MIN_OVERLAPPING);
+      const detail = JSON.stringify({ overlapping: overlapping.length, delayed: delayed.length, outranked: delayed.length - judged.length, byCause });
+      expect(judged.length, detail).toBeGreaterThanOrEqual(MIN_DELAYED);
       expect(byCause[CAUSE[role]] ?? 0, detail).toBeGreaterThanOrEqual(0.9 * judged.length);
     });
 
@@ -141,7 +150,7 @@ for (const role of ['processor', 'driver'] as const) {
       const { overlapping, delayed } = touched(m, injected);
       const setAside = delayed.filter((a) => a.set_aside).length;
       const detail = JSON.stringify({ overlapping: overlapping.length, delayed: delayed.length, setAside, clean: m.measurement.clean });
-      expect(delayed.length, detail).toBeGreaterThanOrEqual(MIN_OVERLAPPING / 2);
+      expect(delayed.length, detail).toBeGreaterThanOrEqual(MIN_DELAYED);
       expect(setAside, detail).toBeGreaterThanOrEqual(0.9 * delayed.length);
     });
 
