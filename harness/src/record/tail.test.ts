@@ -81,6 +81,13 @@ describe('tailComposition of long requests', () => {
     expect(tailComposition(r, { ...NO_EVIDENCE, processor_cpu_stalls: stalls }, 1000).counts.queued).toBe(1);
   });
 
+  it('gives a request no cause covers half of to the touching cause that covers most of it', () => {
+    // 20 ms waiting out a GC cycle's backlog: the cycle covers 6 ms of it, a processor-CPU stall 1 ms.
+    const r = records([{ intended: 100_000_000, done: 120_000_000 }, { intended: 990_000_000, done: 990_100_000 }]);
+    const e: TailEvidence = { ...NO_EVIDENCE, processor_cpu_stalls: [{ start_ns: 110_000_000, end_ns: 111_000_000 }], gc_cycles: [{ start_ns: 94_000_000, end_ns: 106_000_000 }] };
+    expect(tailComposition(r, e, 1000).counts.gc_cycle).toBe(1);
+  });
+
   it('keeps the precedence among causes that each cover half of a request', () => {
     // A 3 ms request: a 2 ms processor-CPU stall inside a GC cycle that covers all of it.
     const r = records([{ intended: 10_000_000, done: 13_000_000 }]);
