@@ -1,18 +1,17 @@
 // The end-to-end proof that a collector's work in a real measurement reaches the tail composition
 // (issue #10, "How it is proven"): Go and Node each forced to collect hard, measured as the
-// pipeline measures them (pinned to one CPU, stall recorder on). Their slow requests must come out
-// attributed to the collector, its stop-the-world pauses (`runtime_pause`) or a cycle in progress
-// (`gc_cycle`), far more often than the collector's share of all requests: the collector made
-// them slow, it did not merely happen to be running.
+// pipeline measures them (pinned to one CPU, stall recorder on). The slow requests of the
+// processor's own tail (those the clean figures keep, above their p99) must come out attributed to
+// the collector, its stop-the-world pauses (`runtime_pause`) or a cycle in progress (`gc_cycle`),
+// far more often than the collector's share of all those requests: the collector made them slow,
+// it did not merely happen to be running.
 //
-// The thresholds, from runs of each case on this project's 2-core VM while other work shared it
-// (its platform stall share varied from 0.1% to 7% between runs). Go, 500 req/s: the collector had
-// 27–100% of the p99 tail (92–100% in the quieter runs) against 4.5–6.3% of all requests. Node,
-// 300 req/s, six runs: 40–100% against 3.3–6.5% (at 200 req/s the collector's requests were only
-// 1.3–2.5% of all, at the p99's edge, and the other work on the machine, invisible to a SCHED_FIFO
-// recorder, took the whole tail once; at 500 req/s Node fell behind near its heap limit). The rest
-// of the tail was platform stalls. So: at least 15% of the tail and at least 3× the collector's
-// share of all requests (it was 4× or more in every run).
+// The thresholds, from five runs of each case on this project's 2-core VM while other work shared
+// it (platform stall share 0.3–5%): the collector had 58–100% of Go's own p99 tail against 3.9–6.2%
+// of its requests, and 57–100% of Node's against 0.8–2.3%. The raw tail is not asserted on: a run
+// now and then has platform stalls of tens of ms that take all of it, and platform stalls come
+// first (seen: 15 of 15 for Node, stall share 3.3%). So: at least 30% of the processor's own tail
+// and at least 3× the collector's share of its requests (it was 9× or more in every run).
 //
 // Why not GOGC=5 on ingest: its live heap is small, so a cycle is ~2 ms and came 2–3 times a
 // second (1% of the time); the tail was platform stalls and the machine, never the collector.
@@ -27,7 +26,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const WARMUP_S = 0.5;
 const MEASURE_S = 5;
 const COLLECTOR: readonly TailCause[] = ['runtime_pause', 'gc_cycle'];
-const MIN_TAIL_SHARE = 0.15;
+const MIN_TAIL_SHARE = 0.3;
 const MIN_ENRICHMENT = 3;
 const MIN_CYCLES = 5;
 
@@ -70,8 +69,6 @@ const CASES: Case[] = [
   },
 ];
 
-const collectorShare = (counts: Record<TailCause, number>, of: number) => (of === 0 ? 0 : COLLECTOR.reduce((s, c) => s + counts[c], 0) / of);
-
 for (const c of CASES) {
   describe(`a real measurement of ${c.processor} on ${c.scenario}, ${c.why}`, () => {
     let m: AttributedMeasurement<undefined>;
@@ -94,15 +91,24 @@ for (const c of CASES) {
       expect(cycles.length).toBeGreaterThanOrEqual(MIN_CYCLES);
     });
 
-    it(`attributes at least ${MIN_TAIL_SHARE * 100}% of the p99 tail, and ${MIN_ENRICHMENT}× the collector's share of all requests, to the collector`, () => {
-      const tail = m.measurement.tail!.p99;
-      const all = Object.fromEntries(COLLECTOR.map((k) => [k, m.requests.filter((a) => a.cause === k).length])) as Record<TailCause, number>;
-      const overall = collectorShare({ ...tail.counts, ...all }, m.requests.length);
-      const inTail = collectorShare(tail.counts, tail.slow);
-      const detail = JSON.stringify({ processor: c.processor, tail, overall, inTail, stall_share: m.measurement.platform?.stall_share });
-      expect(tail.slow, detail).toBeGreaterThan(0);
-      expect(inTail, detail).toBeGreaterThanOrEqual(MIN_TAIL_SHARE);
-      expect(inTail, detail).toBeGreaterThanOrEqual(MIN_ENRICHMENT * overall);
+    it(`attributes at least ${MIN_TAIL_SHARE * 100}% of the processor's own p99 tail, and ${MIN_ENRICHMENT}× the collector's share of its requests, to the collector`, () => {
+      // The processor's own tail: the requests the clean figures keep, above their p99. Platform
+      // stalls come first in the precedence, and on this shared VM a run now and then has stalls
+      // of tens of ms that take the whole raw tail (seen: 15 of 15 for Node, stall share 3.3%);
+      // the clean figures set those requests aside, and what the processor is left with is what
+      // this test is about.
+      const kept = m.requests.filter((a) => !a.set_aside);
+      const latency = (i: number) => m.drive.records.done_ns[i]! - m.drive.records.intended_ns[i]!;
+      const sorted = Float64Array.from(kept, (a) => latency(a.index)).sort();
+      const p99_ns = sorted[Math.ceil(0.99 * sorted.length) - 1]!;
+      const tail = kept.filter((a) => latency(a.index) > p99_ns);
+      const share = (xs: typeof kept) => (xs.length ? xs.filter((a) => COLLECTOR.includes(a.cause)).length / xs.length : 0);
+      const byCause: Record<string, number> = {};
+      for (const a of tail) byCause[a.cause] = (byCause[a.cause] ?? 0) + 1;
+      const detail = JSON.stringify({ processor: c.processor, clean_p99_us: p99_ns / 1000, byCause, overall: share(kept), raw_tail: m.measurement.tail!.p99, stall_share: m.measurement.platform?.stall_share });
+      expect(tail.length, detail).toBeGreaterThan(0);
+      expect(share(tail), detail).toBeGreaterThanOrEqual(MIN_TAIL_SHARE);
+      expect(share(tail), detail).toBeGreaterThanOrEqual(MIN_ENRICHMENT * share(kept));
     });
   });
 }
