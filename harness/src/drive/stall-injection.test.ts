@@ -40,15 +40,19 @@ describe('stall recorder against injected stalls', () => {
     if (!isRoot) ctx.skip(NEEDS_ROOT);
     // The start is the first tick the recorder missed, so a period below the tolerance bounds it.
     // A real platform stall running into an injected one is reported merged with it (the recorder
-    // doing its job, not an error), so one of the five may start early; the rest must be exact.
+    // doing its job, not an error), so one of the five may start early or end late; the rest must
+    // be exact.
     const matches = await injectAndRecord({ period_us: 150, threshold_us: 100 });
     let exact = 0;
     for (const { injected, reported } of matches) {
       expect(reported).toHaveLength(1);
-      expect(Math.abs(reported[0]!.end_ns - injected.end_ns)).toBeLessThanOrEqual(TOLERANCE_NS);
+      // Merged with a real stall just after it, a reported stall ends late (seen: 239 µs on a
+      // loaded machine), just as one merged with a stall before it starts early.
+      const late_end_ns = reported[0]!.end_ns - injected.end_ns;
+      expect(late_end_ns).toBeGreaterThanOrEqual(-TOLERANCE_NS);
       const early_ns = injected.start_ns - reported[0]!.start_ns;
       expect(early_ns).toBeGreaterThanOrEqual(-TOLERANCE_NS);
-      if (early_ns <= TOLERANCE_NS) exact++;
+      if (early_ns <= TOLERANCE_NS && late_end_ns <= TOLERANCE_NS) exact++;
     }
     expect(exact).toBeGreaterThanOrEqual(matches.length - 1);
   }, 120_000);

@@ -289,7 +289,7 @@ export async function buildAndVerify(plan: Plan, states: ProcessorState[], o: { 
 }
 
 /** Completed cycles, plus one still running when the record ends (it lasted at least until then). */
-function gcCycleIntervals(r: CycleRecord) {
+export function gcCycleIntervals(r: CycleRecord) {
   const running = r.in_progress && r.until_unix_ns !== null ? [{ start_unix_ns: r.in_progress.start_unix_ns, end_unix_ns: r.until_unix_ns, kind: r.in_progress.kind }] : [];
   return [...r.cycles, ...running];
 }
@@ -433,6 +433,9 @@ export async function measureOne(
  * far, by the rule of the recorded figure, against the target. Ctrl-C ends the phase at once
  * (the measurement is then marked interrupted) instead of running on to the cap.
  */
+/** The stall recorder gets SCHED_FIFO only as root; otherwise it falls back to normal priority. */
+const RECORDER_IS_FIFO = process.getuid?.() === 0;
+
 function precisionControl(
   precision: PrecisionPlan,
   plan: Plan,
@@ -451,7 +454,9 @@ function precisionControl(
       const estimate = liveCleanEstimate(
         {
           records: stream.view(),
-          stalls: stalls?.stallsOnDriverAxis(stream.t0_monotonic_ns),
+          // Without root the recorder runs at normal priority and its stalls are not attributed
+          // (record/platform.ts): the live check must not set aside what the final figure keeps.
+          stalls: RECORDER_IS_FIFO ? stalls?.stallsOnDriverAxis(stream.t0_monotonic_ns) : undefined,
           processor_cpus: cpus.processor_cpus,
           driver_cpus: cpus.driver_cpus,
           warmup_s: plan.warmup_s,

@@ -180,21 +180,26 @@ function precisionOf(x: MeasurementInputs, clean: Measurement['clean']): Precisi
   });
 }
 
-function v2Figures(x: MeasurementInputs, measure: PhaseResult): Pick<Measurement, 'raw_intervals' | 'platform' | 'tail' | 'clean' | 'gc_cycles'> {
-  if (measure.corrected.count === 0) return {};
-  const cycles = x.gc_cycles ?? [];
-  const t = tailOfMeasurement({
+/** What the tail attribution of a measurement works from; the measure phase's p99 and p99.9 set its thresholds. */
+export function tailInputsOf(x: MeasurementInputs, measure: PhaseResult): TailInputs {
+  return {
     records: x.drive.records,
     t0_unix_ns: x.drive.t0_unix_ns,
     warmup_s: x.warmup_s,
     measure_s: x.measure_s,
     pauses: x.sampler.pauses,
-    gc_cycles: cycles,
+    gc_cycles: x.gc_cycles ?? [],
     stalls: x.stalls,
     idle_stall_share: x.idle_stall_share ?? null,
     p99_us: measure.corrected.p99_us,
     p999_us: measure.corrected.p999_us,
-  });
+  };
+}
+
+function v2Figures(x: MeasurementInputs, measure: PhaseResult): Pick<Measurement, 'raw_intervals' | 'platform' | 'tail' | 'clean' | 'gc_cycles'> {
+  if (measure.corrected.count === 0) return {};
+  const cycles = x.gc_cycles ?? [];
+  const t = tailOfMeasurement(tailInputsOf(x, measure));
   const t0 = Number(x.drive.t0_unix_ns);
   return {
     ...t,

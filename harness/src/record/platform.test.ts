@@ -39,6 +39,23 @@ describe('platformOf', () => {
   });
 });
 
+describe('platformOf with a normal-priority recorder', () => {
+  const normal: RecordedStalls = { ...rec, scheduling: { policy: 'normal', reason: 'not permitted' } };
+  const ctx = { processor_cpus: [1], driver_cpus: [0], measure_from_ns: 50 * ms, measure_to_ns: 1050 * ms, idle_stall_share: 0.001 };
+
+  it('hands the attribution no stalls: they cannot be told from the processor\'s and the driver\'s own work', () => {
+    const p = platformOf(normal, ctx);
+    expect(p.processor_cpu_stalls).toEqual([]);
+    expect(p.driver_cpu_stalls).toEqual([]);
+  });
+
+  it('still summarises them, saying how they were recorded', () => {
+    const p = platformOf(normal, ctx);
+    expect(p.platform.scheduling).toBe('normal: not permitted');
+    expect(p.platform.cpus.map((c) => c.stalls)).toEqual([1, 1]);
+  });
+});
+
 describe('idleStallShare', () => {
   it('is the covered share of the window by long stalls', () => {
     expect(idleStallShare(rec, 0, 1000 * ms)).toBeCloseTo((3 + 2) / 1000);

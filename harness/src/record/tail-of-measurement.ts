@@ -7,7 +7,7 @@ import type { TimeInterval } from './intervals-index.ts';
 import type { PercentileEstimate } from './order-statistics.ts';
 import { pauseSpans, type ObservedPauseNs } from './pause-attribution.ts';
 import { platformOf, type RecordedStalls } from './platform.ts';
-import { cleanFigures, rawEstimates, tailComposition, type TailEvidence } from './tail.ts';
+import { attributeRequests, cleanFigures, rawEstimates, tailComposition, type CleanInputs, type RequestAttribution, type TailEvidence } from './tail.ts';
 
 /** A request sent this much later than intended with a connection free was held up by the driver. */
 export const DRIVER_LAG_MIN_US = 500;
@@ -40,7 +40,14 @@ export interface TailFigures {
 
 const interval = (e: PercentileEstimate | null): PercentileInterval | null => (e ? { value_us: e.value, lo_us: e.lo, hi_us: e.hi } : null);
 
-export function tailOfMeasurement(x: TailInputs): TailFigures {
+interface Evidence {
+  evidence: TailEvidence;
+  platform: Platform | null;
+  clean: CleanInputs;
+}
+
+/** Everything on the driver's axis: the pauses, the GC cycles and the stalls by role. */
+function evidenceOf(x: TailInputs): Evidence {
   const from_ns = x.warmup_s * 1e9;
   const to_ns = (x.warmup_s + x.measure_s) * 1e9;
   const spans = pauseSpans(x.pauses, x.t0_unix_ns);
@@ -50,19 +57,33 @@ export function tailOfMeasurement(x: TailInputs): TailFigures {
   const p = x.stalls
     ? platformOf(x.stalls.recording, { processor_cpus: x.stalls.processor_cpus, driver_cpus: x.stalls.driver_cpus, measure_from_ns: from_ns, measure_to_ns: to_ns, idle_stall_share: x.idle_stall_share })
     : undefined;
-  const evidence: TailEvidence = {
-    processor_cpu_stalls: p?.processor_cpu_stalls ?? [],
-    driver_cpu_stalls: p?.driver_cpu_stalls ?? [],
-    pauses,
-    gc_cycles,
-    driver_lag_min_ns: DRIVER_LAG_MIN_US * 1000,
+  return {
+    evidence: {
+      processor_cpu_stalls: p?.processor_cpu_stalls ?? [],
+      driver_cpu_stalls: p?.driver_cpu_stalls ?? [],
+      pauses,
+      gc_cycles,
+      driver_lag_min_ns: DRIVER_LAG_MIN_US * 1000,
+    },
+    platform: p?.platform ?? null,
+    clean: { stall_share: p?.platform.stall_share ?? 0, idle_stall_share: p ? x.idle_stall_share : null },
   };
+}
+
+export function tailOfMeasurement(x: TailInputs): TailFigures {
+  const { evidence, platform, clean } = evidenceOf(x);
   const raw = rawEstimates(x.records);
-  const c = cleanFigures(x.records, evidence, { stall_share: p?.platform.stall_share ?? 0, idle_stall_share: p ? x.idle_stall_share : null });
+  const c = cleanFigures(x.records, evidence, clean);
   return {
     raw_intervals: { p50: interval(raw.p50), p99: interval(raw.p99), p999: interval(raw.p999) },
-    platform: p?.platform ?? null,
+    platform,
     tail: { p99: tailComposition(x.records, evidence, x.p99_us), p999: tailComposition(x.records, evidence, x.p999_us) },
     clean: { ...c, p50: interval(c.p50), p99: interval(c.p99), p999: interval(c.p999) },
   };
+}
+
+/** Per request, what tailOfMeasurement decided from the same inputs (record/tail.ts, attributeRequests). */
+export function requestsOfMeasurement(x: TailInputs): RequestAttribution[] {
+  const { evidence, clean } = evidenceOf(x);
+  return attributeRequests(x.records, evidence, clean);
 }

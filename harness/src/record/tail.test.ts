@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Phase, type OpenLoopRecords } from '../drive/records.ts';
 import { Prng } from '../workload/prng.ts';
 import type { TimeInterval } from './intervals-index.ts';
-import { cleanFigures, coveredShare, rawEstimates, tailComposition, unitHash, type TailEvidence } from './tail.ts';
+import { attributeRequests, cleanFigures, coveredShare, rawEstimates, tailComposition, unitHash, type TailEvidence } from './tail.ts';
 
 const NO_EVIDENCE: TailEvidence = { processor_cpu_stalls: [], driver_cpu_stalls: [], pauses: [], gc_cycles: [], driver_lag_min_ns: 500_000 };
 
@@ -61,6 +61,38 @@ describe('tailComposition', () => {
     const c = tailComposition(r, e, 1000);
     expect(c.slow).toBe(7);
     expect(c.counts).toEqual({ platform_processor_cpu: 1, platform_driver_cpu: 1, runtime_pause: 1, gc_cycle: 1, driver_lag: 1, queued: 1, unexplained: 1 });
+  });
+});
+
+describe('tailComposition of long requests', () => {
+  it('gives a request to the cause covering most of it, not to a short stall of higher precedence it touched', () => {
+    // 112 ms inside a 540 ms GC cycle, touching a 600 µs driver-CPU stall (a real Go run did this).
+    const r = records([{ intended: 100_000_000, done: 212_000_000 }]);
+    const e: TailEvidence = { ...NO_EVIDENCE, driver_cpu_stalls: [{ start_ns: 150_000_000, end_ns: 150_600_000 }], gc_cycles: [{ start_ns: 0, end_ns: 540_000_000 }] };
+    expect(tailComposition(r, e, 1000).counts.gc_cycle).toBe(1);
+  });
+
+  it('does not give a request queued behind a long pause to the short stalls it touched by chance', () => {
+    // 400 ms spent waiting for a connection behind earlier requests, touching a 1 ms stall; over
+    // the phase, stalls cover 1%, of this request 0.25%.
+    const rows: Row[] = [{ intended: 100_000_000, sent: 480_000_000, done: 500_000_000, queued: true }, { intended: 1_000_000_000, done: 1_000_100_000 }];
+    const r = records(rows);
+    const stalls = [{ start_ns: 200_000_000, end_ns: 201_000_000 }, ...Array.from({ length: 9 }, (_, k) => ({ start_ns: 600_000_000 + k * 40_000_000, end_ns: 601_000_000 + k * 40_000_000 }))];
+    expect(tailComposition(r, { ...NO_EVIDENCE, processor_cpu_stalls: stalls }, 1000).counts.queued).toBe(1);
+  });
+
+  it('gives a request no cause covers half of to the touching cause that covers most of it', () => {
+    // 20 ms waiting out a GC cycle's backlog: the cycle covers 6 ms of it, a processor-CPU stall 1 ms.
+    const r = records([{ intended: 100_000_000, done: 120_000_000 }, { intended: 990_000_000, done: 990_100_000 }]);
+    const e: TailEvidence = { ...NO_EVIDENCE, processor_cpu_stalls: [{ start_ns: 110_000_000, end_ns: 111_000_000 }], gc_cycles: [{ start_ns: 94_000_000, end_ns: 106_000_000 }] };
+    expect(tailComposition(r, e, 1000).counts.gc_cycle).toBe(1);
+  });
+
+  it('keeps the precedence among causes that each cover half of a request', () => {
+    // A 3 ms request: a 2 ms processor-CPU stall inside a GC cycle that covers all of it.
+    const r = records([{ intended: 10_000_000, done: 13_000_000 }]);
+    const e: TailEvidence = { ...NO_EVIDENCE, processor_cpu_stalls: [{ start_ns: 10_500_000, end_ns: 12_500_000 }], gc_cycles: [{ start_ns: 0, end_ns: 50_000_000 }] };
+    expect(tailComposition(r, e, 1000).counts.platform_processor_cpu).toBe(1);
   });
 });
 
@@ -132,5 +164,31 @@ describe('cleanFigures', () => {
     const r = records([{ intended: 0, sent: 2_000_000, done: 2_100_000 }, { intended: 0, done: 100_000 }]);
     const clean = cleanFigures(r, NO_EVIDENCE, { stall_share: 0, idle_stall_share: 0 });
     expect(clean).toMatchObject({ set_aside: 1, count: 1 });
+  });
+});
+
+describe('attributeRequests', () => {
+  const stalls = stallsEvery(10, 37_000_000, 2_000_000);
+  const gc = stallsEvery(7, 11_000_000, 3_000_000);
+  const evidence: TailEvidence = { ...NO_EVIDENCE, processor_cpu_stalls: stalls, gc_cycles: gc };
+  const r = workload(4, [...stalls, ...gc]);
+  const inputs = { stall_share: 2 * coveredShare(stalls, 0, 2e9), idle_stall_share: coveredShare(stalls, 0, 2e9) };
+
+  it('gives the slow requests the causes tailComposition counts', () => {
+    const threshold_us = rawEstimates(r).p99!.value;
+    const counts: Record<string, number> = {};
+    for (const a of attributeRequests(r, evidence, inputs)) {
+      if ((r.done_ns[a.index]! - r.intended_ns[a.index]!) / 1000 > threshold_us) counts[a.cause] = (counts[a.cause] ?? 0) + 1;
+    }
+    const composition = tailComposition(r, evidence, threshold_us);
+    expect(Object.fromEntries(Object.entries(composition.counts).filter(([, n]) => n > 0))).toEqual(counts);
+  });
+
+  it('sets aside exactly the requests the clean figures leave out', () => {
+    const attributed = attributeRequests(r, evidence, inputs);
+    const clean = cleanFigures(r, evidence, inputs);
+    expect(attributed.filter((a) => a.set_aside).length).toBe(clean.set_aside);
+    const kept = Float64Array.from(attributed.filter((a) => !a.set_aside), (a) => (r.done_ns[a.index]! - r.intended_ns[a.index]!) / 1000).sort();
+    expect(kept[Math.ceil(0.99 * kept.length) - 1]).toBe(clean.p99!.value);
   });
 });
