@@ -29,6 +29,29 @@ const COLLECTOR: readonly TailCause[] = ['runtime_pause', 'gc_cycle'];
 const MIN_TAIL_SHARE = 0.3;
 const MIN_ENRICHMENT = 3;
 const MIN_CYCLES = 5;
+const MAX_ATTEMPTS = 3;
+
+/**
+ * The backlog did not grow: the median latency of the measure phase's last second is within 5× of
+ * its first second's (a processor that keeps up has the same median throughout; one falling behind
+ * adds its deficit every second).
+ */
+function keptUp(m: AttributedMeasurement<undefined>): boolean {
+  const r = m.drive.records;
+  const t0 = WARMUP_S * 1e9;
+  const inSecond = (from_s: number) => {
+    const xs: number[] = [];
+    for (let i = 0; i < r.intended_ns.length; i++) {
+      const t = r.intended_ns[i]! - t0;
+      if (t >= from_s * 1e9 && t < (from_s + 1) * 1e9 && r.done_ns[i]! > 0) xs.push(r.done_ns[i]! - r.intended_ns[i]!);
+    }
+    xs.sort((a, b) => a - b);
+    return xs.length ? xs[xs.length >> 1]! : Number.NaN;
+  };
+  const first = inSecond(0);
+  const last = inSecond(MEASURE_S - 1);
+  return Number.isFinite(first) && Number.isFinite(last) && last <= 5 * first;
+}
 
 interface Case {
   processor: string;
@@ -73,18 +96,32 @@ for (const c of CASES) {
   describe(`a real measurement of ${c.processor} on ${c.scenario}, ${c.why}`, () => {
     let m: AttributedMeasurement<undefined>;
 
+    let attempts = 0;
+
     beforeAll(async () => {
-      m = await attributedMeasurement({
-        repoRoot,
-        processor: c.processor,
-        scenario: c.scenario,
-        warmup_s: WARMUP_S,
-        measure_s: MEASURE_S,
-        rate_scale: c.rate_scale,
-        env: c.env,
-        ...(c.adjust ? { adjust: c.adjust } : {}),
-      });
-    }, 180_000);
+      // A processor that falls behind its schedule has a tail made of its queue, not of its
+      // collector; under `npm test` other test files share the CPUs, and Node near its heap limit
+      // was seen falling behind there (clean p99 135 ms, all unexplained). So a measurement whose
+      // backlog grew is taken again, at most MAX_ATTEMPTS times; whether it grew is judged on the
+      // latencies alone (keptUp), never on the attribution this test checks.
+      do {
+        attempts++;
+        m = await attributedMeasurement({
+          repoRoot,
+          processor: c.processor,
+          scenario: c.scenario,
+          warmup_s: WARMUP_S,
+          measure_s: MEASURE_S,
+          rate_scale: c.rate_scale,
+          env: c.env,
+          ...(c.adjust ? { adjust: c.adjust } : {}),
+        });
+      } while (!keptUp(m) && attempts < MAX_ATTEMPTS);
+    }, 3 * 180_000);
+
+    it('kept up with its schedule in one of the attempts (else the tail is its queue)', () => {
+      expect(keptUp(m), `fell behind in all ${attempts} attempts`).toBe(true);
+    });
 
     it(`records at least ${MIN_CYCLES} collector cycles during the measure phase`, () => {
       const cycles = (m.measurement.gc_cycles ?? []).filter((g) => g.start_s >= WARMUP_S && g.start_s < WARMUP_S + MEASURE_S);
