@@ -21,6 +21,10 @@ export const apiPaths = {
   microbench: (id: string) => `/api/microbench/${encodeURIComponent(id)}`,
   /** The newest trade-offs run, or the one with this id. */
   tradeoffs: (id?: string) => `/api/tradeoffs${q({ id })}`,
+  /** Sweep summaries, newest first; with a scenario, only sweeps of it. */
+  sweeps: (opts: { limit?: number; scenario?: string } = {}) => `/api/sweeps${q(opts)}`,
+  /** One sweep's curve views; "latest" for the newest. */
+  sweep: (id: string) => `/api/sweeps/${encodeURIComponent(id)}`,
 };
 
 /** How many micro-benchmark results the in-process view lists in its picker (newest first). */
