@@ -11,6 +11,9 @@ export const PERCENTILE_LABELS: Record<LoadPercentile, string> = { p50: 'p50', p
 
 export type LoadFigure = 'clean' | 'raw';
 
+/** A lower bound of 0 has no place on a log axis: the whisker stops just above it. */
+const LOG_FLOOR_SHARE = 0.99;
+
 export interface LoadChartPoint {
   processor: string;
   percentile: LoadPercentile;
@@ -58,7 +61,7 @@ export function loadSeries(view: CurveView, figure: LoadFigure): LoadSeries[] {
           percentile,
           achieved_rate_per_s: step.achieved_rate_per_s,
           value_us: pi.value_us,
-          whisker_us: [pi.lo_us === null ? 0 : Math.max(0, pi.value_us - pi.lo_us), pi.hi_us === null ? 0 : Math.max(0, pi.hi_us - pi.value_us)],
+          whisker_us: [pi.lo_us === null ? 0 : Math.min(Math.max(0, pi.value_us - pi.lo_us), pi.value_us * LOG_FLOOR_SHARE), pi.hi_us === null ? 0 : Math.max(0, pi.hi_us - pi.value_us)],
           sustainable: step.sustainable,
           is_sustainable_point: step === marked,
           step,

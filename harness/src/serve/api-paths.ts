@@ -30,5 +30,8 @@ export const apiPaths = {
 /** How many micro-benchmark results the in-process view lists in its picker (newest first). */
 export const MICROBENCH_LIST_LIMIT = 200;
 
+/** How many sweeps the latency-against-load view lists in its picker (newest first). */
+export const SWEEP_LIST_LIMIT = 200;
+
 /** How many runs the app lists in its run pickers (newest first). */
 export const RUN_LIST_LIMIT = 1000;
