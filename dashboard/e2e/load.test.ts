@@ -106,6 +106,7 @@ describe('Latency against load view', () => {
     await page.locator(`[data-testid=load-point][data-processor="${p.processor}"][data-percentile=p99][data-stage=curve][data-offered="${step.offered_rate_per_s}"] circle`).first().hover({ force: true });
     const tip = await page.waitForSelector('[data-testid=load-tooltip]');
     const text = await tip.innerText();
+    expect(text).toContain(`${p.processor} p99`);
     expect(text).toContain(formatRate(step.offered_rate_per_s, 'req/s'));
     expect(text).toContain(formatRate(step.achieved_rate_per_s, 'req/s'));
     expect(text).toContain(`failed: ${step.verdict.reasons.join('; ')}`);
