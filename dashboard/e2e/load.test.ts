@@ -16,6 +16,7 @@ import type { DashboardServer } from '../../harness/src/serve/server.ts';
 import { readSweepFile } from '../../harness/src/store/sweep-files.ts';
 import { syntheticRun } from '../../harness/src/results/synthetic.ts';
 import { sustainableWording } from '../../harness/src/sweep/sustainable.ts';
+import { formatDuration } from '../src/format/duration.ts';
 import { formatRate } from '../src/format/quantity.ts';
 import { launchBrowser, type Browser } from './browser.ts';
 import { startSeededDashboard } from './dashboard-server.ts';
@@ -103,10 +104,12 @@ describe('Latency against load view', () => {
   it("shows a step's rates and why it failed on hover", async () => {
     const p = processors()[0]!;
     const step = p.steps.find((s) => s.stage === 'curve' && !s.verdict.sustainable)!;
-    await page.locator(`[data-testid=load-point][data-processor="${p.processor}"][data-percentile=p99][data-stage=curve][data-offered="${step.offered_rate_per_s}"] circle`).first().hover({ force: true });
+    // Dispatched, not a pointer move: the p99.9 dot can lie right over the p99 one and take the pointer.
+    await page.locator(`[data-testid=load-point][data-processor="${p.processor}"][data-percentile=p99][data-stage=curve][data-offered="${step.offered_rate_per_s}"]`).first().dispatchEvent('mouseover');
     const tip = await page.waitForSelector('[data-testid=load-tooltip]');
     const text = await tip.innerText();
-    expect(text).toContain(`${p.processor} p99`);
+    expect(text.split('\n')[0]).toMatch(new RegExp(`^${p.processor} p99 \\d`));
+    expect(text).toContain(`p99 clean\t${formatDuration(step.clean!.p99!.value_us)}`);
     expect(text).toContain(formatRate(step.offered_rate_per_s, 'req/s'));
     expect(text).toContain(formatRate(step.achieved_rate_per_s, 'req/s'));
     expect(text).toContain(`failed: ${step.verdict.reasons.join('; ')}`);
