@@ -38,14 +38,14 @@ export function sloFigure(view: CurveView): LoadFigure {
   return view.slo.lines[0]?.figure ?? 'clean';
 }
 
-/** The step the sustainable point is drawn on: the sustainable rate's sustainable step with the most repetitions' weight (the first). */
+/** The step the sustainable point is drawn on: the first sustainable step at the sustainable rate (bisection and confirmation can share a rate). */
 function sustainableStep(p: ProcessorCurve): CurvePoint | undefined {
   const rate = p.sustainable?.rate_per_s;
   if (!rate) return undefined;
   return p.points.find((s) => s.offered_rate_per_s === rate && s.sustainable) ?? p.points.find((s) => s.offered_rate_per_s === rate);
 }
 
-/** Series by processor then percentile; steps without the figure (no clean percentiles, nothing measured) are left out. */
+/** Series by processor then percentile; steps without the figure (no clean percentiles) or that answered nothing (no place on a log axis) are left out. */
 export function loadSeries(view: CurveView, figure: LoadFigure): LoadSeries[] {
   const out: LoadSeries[] = [];
   for (const p of view.processors) {

@@ -67,33 +67,33 @@ export function LoadChart({ series, slo, xDomain, yDomain }: { series: LoadSerie
   const [hovered, setHovered] = useState<Hovered | null>(null);
   return (
     <div className="load-chart">
-    <ResponsiveContainer width="100%" height={420}>
-      <ComposedChart margin={{ top: 12, right: 24, bottom: 8, left: 8 }}>
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis type="number" dataKey="achieved_rate_per_s" scale="log" domain={xDomain} allowDataOverflow tickFormatter={(v: number) => formatRate(v, '/s')} name="achieved" label={{ value: 'achieved requests/s', position: 'insideBottomRight', offset: -4 }} />
-        <YAxis type="number" dataKey="value_us" scale="log" domain={yDomain} allowDataOverflow tickFormatter={(v: number) => formatDuration(v)} width={84} name="latency" />
-        <Legend />
-        {slo.map((l) => (
-          <ReferenceLine key={l.label} y={l.max_us} stroke={REGRESSION} strokeDasharray="8 4" label={{ value: `SLO ${l.label}`, position: 'insideTopLeft', fill: REGRESSION, fontSize: 11 }} />
-        ))}
-        {series.map((s) => {
-          const color = processorColor(s.processor);
-          return (
-            <Scatter
-              key={`${s.processor}-${s.percentile}`}
-              name={`${s.processor} ${PERCENTILE_LABELS[s.percentile]}`}
-              data={s.points}
-              fill={color}
-              line={{ stroke: color, strokeDasharray: DASH[s.percentile], strokeOpacity: 0.6 }}
-              shape={(props: object) => <StepDot {...props} onHover={setHovered} />}
-              isAnimationActive={false}
-            >
-              <ErrorBar dataKey="whisker_us" direction="y" width={4} stroke={color} strokeWidth={1} />
-            </Scatter>
-          );
-        })}
-      </ComposedChart>
-    </ResponsiveContainer>
+      <ResponsiveContainer width="100%" height={420}>
+        <ComposedChart margin={{ top: 12, right: 24, bottom: 8, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis type="number" dataKey="achieved_rate_per_s" scale="log" domain={xDomain} allowDataOverflow tickFormatter={(v: number) => formatRate(v, '/s')} name="achieved" label={{ value: 'achieved requests/s', position: 'insideBottomRight', offset: -4 }} />
+          <YAxis type="number" dataKey="value_us" scale="log" domain={yDomain} allowDataOverflow tickFormatter={(v: number) => formatDuration(v)} width={84} name="latency" />
+          <Legend />
+          {slo.map((l) => (
+            <ReferenceLine key={l.label} y={l.max_us} stroke={REGRESSION} strokeDasharray="8 4" label={{ value: `SLO ${l.label}`, position: 'insideTopLeft', fill: REGRESSION, fontSize: 11 }} />
+          ))}
+          {series.map((s) => {
+            const color = processorColor(s.processor);
+            return (
+              <Scatter
+                key={`${s.processor}-${s.percentile}`}
+                name={`${s.processor} ${PERCENTILE_LABELS[s.percentile]}`}
+                data={s.points}
+                fill={color}
+                line={{ stroke: color, strokeDasharray: DASH[s.percentile], strokeOpacity: 0.6 }}
+                shape={(props: object) => <StepDot {...props} onHover={setHovered} />}
+                isAnimationActive={false}
+              >
+                <ErrorBar dataKey="whisker_us" direction="y" width={4} stroke={color} strokeWidth={1} />
+              </Scatter>
+            );
+          })}
+        </ComposedChart>
+      </ResponsiveContainer>
       {hovered ? <StepTooltip hovered={hovered} /> : null}
     </div>
   );
