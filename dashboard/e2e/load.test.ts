@@ -118,6 +118,14 @@ describe('Latency against load view', () => {
     if (process.env.UPDATE_SCREENSHOTS === '1') await copyFile(file, path.join(SCREENSHOTS, 'load.png'));
   });
 
+  it('falls back to the sweep\u2019s scenario, saying so, when the URL names one it did not measure', async () => {
+    const other = await browser.context.newPage();
+    await other.goto(`${server.url}/#view=load&scenario=ingest`);
+    await other.waitForSelector('[data-testid=load-point]');
+    expect(await other.locator('[data-testid=load-scenario-missing]').innerText()).toBe('this sweep did not measure ingest');
+    await other.close();
+  });
+
   it('names the command when no sweep exists', async () => {
     const other = await browser.context.newPage();
     await other.goto(`${empty.url}/#view=load`);
