@@ -151,6 +151,7 @@ describe('Overview with a sweep of its scenario', () => {
     for (const p of processors()) {
       expect(await other.locator(`[data-testid=overview-sustainable] [data-row="${p.processor}"] [data-cell=requests]`).innerText()).toBe(formatRate(p.sustainable!.rate_per_s, 'req/s'));
     }
+    await other.screenshot({ path: path.join(ARTIFACTS, 'overview-sustainable.png'), fullPage: true });
     await other.close();
   });
 });
