@@ -56,7 +56,7 @@ describe('HTML report from file://', () => {
     await page.goto(pathToFileURL(file).href);
     await page.waitForSelector('nav button');
     expect(await page.locator('nav button').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-view')))).toEqual([
-      'overview', 'distribution', 'tail', 'latency', 'memory', 'claims', 'tradeoffs',
+      'overview', 'distribution', 'tail', 'latency', 'memory', 'load', 'claims', 'tradeoffs',
     ]);
     await page.close();
   });

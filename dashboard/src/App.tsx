@@ -9,6 +9,7 @@ import { EmptyState, ErrorBox, Loading } from './components/StateViews.tsx';
 import { useUrlState } from './state/useUrlState.ts';
 import { ClaimsView } from './views/ClaimsView.tsx';
 import { InProcessView } from './views/InProcessView.tsx';
+import { LoadView } from './views/LoadView.tsx';
 import { CompareView, defaultPair } from './views/CompareView.tsx';
 import { isRunView, RunViews } from './views/RunViews.tsx';
 import { TradeoffsView } from './views/TradeoffsView.tsx';
@@ -31,6 +32,8 @@ export function App() {
   else if (state.view === 'inprocess') body = <InProcessView id={state.mb} onPick={(mb) => update({ mb })} />;
   // Trade-offs are their own kind of run: shown whether or not a latency run exists.
   else if (state.view === 'tradeoffs') body = <TradeoffsView />;
+  // Sweeps are their own kind of result too.
+  else if (state.view === 'load') body = <LoadView sweepId={state.sweep} scenario={state.scenario} onPick={(p) => update(p)} />;
   else if (runsAnswer.state === 'loading') body = <Loading what="runs" />;
   else if (runsAnswer.state === 'error') body = <ErrorBox error={runsAnswer.error} />;
   else if (runs.length === 0 || runId === undefined) {
@@ -45,7 +48,7 @@ export function App() {
     body = <ClaimsView runId={runId} />;
   }
 
-  const showRunPicker = !singleRun && runs.length > 0 && runId !== undefined && !['trends', 'compare', 'inprocess', 'tradeoffs'].includes(state.view);
+  const showRunPicker = !singleRun && runs.length > 0 && runId !== undefined && !['trends', 'compare', 'inprocess', 'tradeoffs', 'load'].includes(state.view);
   return (
     <div className="app">
       <header>

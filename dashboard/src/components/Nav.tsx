@@ -8,6 +8,7 @@ const LABELS: Record<View, string> = {
   memory: 'Memory over time',
   trends: 'Trends',
   compare: 'Compare',
+  load: 'Latency against load',
   claims: 'Claims',
   inprocess: 'In-process',
   tradeoffs: 'Trade-offs',

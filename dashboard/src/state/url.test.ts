@@ -13,7 +13,7 @@ describe('parseUrlState', () => {
   it('reports an unknown view and keeps the default', () => {
     const { state, errors } = parseUrlState('#view=nope');
     expect(state.view).toBe('overview');
-    expect(errors).toEqual(['unknown view "nope" (one of overview, distribution, tail, latency, memory, trends, compare, claims, inprocess, tradeoffs)']);
+    expect(errors).toEqual(['unknown view "nope" (one of overview, distribution, tail, latency, memory, trends, compare, load, claims, inprocess, tradeoffs)']);
   });
   it('reports a repetition that is not a number', () => {
     expect(parseUrlState('#rep=-1').errors).toEqual(['repetition "-1" is not a whole number']);
@@ -33,6 +33,10 @@ describe('formatUrlState', () => {
   });
   it('keeps the micro-benchmark result of the in-process view', () => {
     const state = { ...DEFAULT_STATE, view: 'inprocess' as const, mb: '20261201T100000Z-abc1234-0001' };
+    expect(parseUrlState(formatUrlState(state)).state).toEqual(state);
+  });
+  it('keeps the sweep and scenario of the latency-against-load view', () => {
+    const state = { ...DEFAULT_STATE, view: 'load' as const, sweep: '20261201T135010Z-unknown-a1ed', scenario: 'ingest' };
     expect(parseUrlState(formatUrlState(state)).state).toEqual(state);
   });
   it('leaves defaults out', () => {

@@ -3,7 +3,7 @@
 // history.pushState with a new query is not allowed. Values the app cannot check itself (run ids,
 // scenario names) pass through: the API validates them and the view shows its 400 answer.
 
-export const VIEWS = ['overview', 'distribution', 'tail', 'latency', 'memory', 'trends', 'compare', 'claims', 'inprocess', 'tradeoffs'] as const;
+export const VIEWS = ['overview', 'distribution', 'tail', 'latency', 'memory', 'trends', 'compare', 'load', 'claims', 'inprocess', 'tradeoffs'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const WHICH = ['both', 'corrected', 'uncorrected'] as const;
@@ -24,13 +24,15 @@ export interface UrlState {
   branch?: string;
   /** In-process view: the micro-benchmark result shown; absent means the newest. */
   mb?: string;
+  /** Latency-against-load view: the sweep shown; absent means the newest. */
+  sweep?: string;
 }
 
 export const DEFAULT_STATE: UrlState = { view: 'overview', which: 'both', rep: 0 };
 
 export type ParsedUrlState = { state: UrlState; errors: string[] };
 
-const KNOWN = new Set(['view', 'run', 'scenario', 'which', 'rep', 'a', 'b', 'branch', 'mb']);
+const KNOWN = new Set(['view', 'run', 'scenario', 'which', 'rep', 'a', 'b', 'branch', 'mb', 'sweep']);
 
 function isOneOf<T extends string>(list: readonly T[], v: string): v is T {
   return (list as readonly string[]).includes(v);
@@ -59,7 +61,7 @@ export function parseUrlState(hash: string): ParsedUrlState {
     if (/^\d{1,4}$/.test(rep)) state.rep = Number(rep);
     else errors.push(`repetition "${rep}" is not a whole number`);
   }
-  for (const key of ['run', 'scenario', 'a', 'b', 'branch', 'mb'] as const) {
+  for (const key of ['run', 'scenario', 'a', 'b', 'branch', 'mb', 'sweep'] as const) {
     const v = params.get(key);
     if (v !== null && v !== '') state[key] = v;
   }
@@ -78,5 +80,6 @@ export function formatUrlState(state: UrlState): string {
   if (state.b) params.set('b', state.b);
   if (state.branch) params.set('branch', state.branch);
   if (state.mb) params.set('mb', state.mb);
+  if (state.sweep) params.set('sweep', state.sweep);
   return `#${params.toString()}`;
 }

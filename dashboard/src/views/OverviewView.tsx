@@ -6,6 +6,7 @@ import { CapacityBars } from './CapacityBars.tsx';
 import { LatencyBars } from './LatencyBars.tsx';
 import { MemoryBars } from './MemoryBars.tsx';
 import { OverviewTable } from './OverviewTable.tsx';
+import { SustainableCard } from './SustainableCard.tsx';
 
 export function OverviewView({ run, scenario }: { run: RunView; scenario: string }) {
   const rows = useMemo(() => overviewRows(run), [run]);
@@ -22,6 +23,7 @@ export function OverviewView({ run, scenario }: { run: RunView; scenario: string
         <Card title={`Capacity — ${scenario}`} note="closed-loop maximum throughput (autocannon)" testId="chart-capacity">
           <CapacityBars rows={forScenario} />
         </Card>
+        <SustainableCard scenario={scenario} />
       </div>
       <Card title="All scenarios" note={`ratios against the baseline processor (${run.manifest.baseline}); lower is better for latency`}>
         <OverviewTable rows={rows} />

@@ -5,6 +5,7 @@ import { startDashboardServer } from '../serve/server.ts';
 import { DIST_DIR, ensureDashboardBuilt } from '../serve/build-app.ts';
 import { fileClaimsSource } from '../serve/claims.ts';
 import { microbenchRootFrom, openMicrobenchStore, openStore, storeConfigFromEnv } from '../store/index.ts';
+import { defaultSweepsRoot, openSweepSource } from '../store/sweep-source.ts';
 import { openTradeoffsSource } from '../store/tradeoffs-source.ts';
 import { UserError } from '../errors/user-error.ts';
 
@@ -17,6 +18,7 @@ interface DashboardFlags {
   store?: string;
   rebuild?: boolean;
   microbenchDir?: string;
+  sweepsDir?: string;
 }
 
 function parsePort(v: string): number {
@@ -33,6 +35,7 @@ export function register(program: Command): void {
     .option('--results <dir>', 'results folder of the file store (default: results/)')
     .option('--store <kind>', 'file or clickhouse (default: clickhouse when CLICKHOUSE_URL is set)')
     .option('--microbench-dir <dir>', 'micro-benchmark results of the file store (default: microbench/)')
+    .option('--sweeps-dir <dir>', 'sweeps of `harness sweep` in the file store (default: sweeps/, or HARNESS_SWEEPS_DIR)')
     .option('--rebuild', 'rebuild the app even when dist/ looks up to date')
     .action(async (flags: DashboardFlags) => {
       const port = parsePort(flags.port);
@@ -50,6 +53,7 @@ export function register(program: Command): void {
         throw err;
       }
       const tradeoffs = await openTradeoffsSource(config);
+      const sweeps = await openSweepSource(config, flags.sweepsDir ?? defaultSweepsRoot());
       let server;
       try {
         server = await startDashboardServer({
@@ -57,6 +61,7 @@ export function register(program: Command): void {
           claims: fileClaimsSource(config.resultsRoot),
           microbench,
           tradeoffs: tradeoffs.source,
+          sweeps,
           distDir: DIST_DIR,
           host: flags.host,
           port,
@@ -66,6 +71,7 @@ export function register(program: Command): void {
         await store.close();
         await microbench.close();
         await tradeoffs.close();
+        await sweeps.close();
         const code = (err as NodeJS.ErrnoException).code;
         if (code === 'EADDRINUSE') throw new UserError(`port ${port} on ${flags.host} is in use; pass --port <n> (or --port 0 for any free port)`);
         if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UserError(`cannot bind to --host ${flags.host}`);
@@ -74,7 +80,7 @@ export function register(program: Command): void {
       const where = config.kind === 'file' ? config.resultsRoot : config.clickhouse?.url;
       process.stdout.write(`dashboard: ${server.url}/  (${store.name} store: ${where})\n`);
       const stop = () => {
-        void server.close().then(() => Promise.all([store.close(), microbench.close(), tradeoffs.close()])).then(() => process.exit(0));
+        void server.close().then(() => Promise.all([store.close(), microbench.close(), tradeoffs.close(), sweeps.close()])).then(() => process.exit(0));
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

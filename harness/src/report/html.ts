@@ -1,11 +1,12 @@
 // `harness report <run> --html`: one self-contained HTML file — the dashboard's own build with its
 // JS, CSS and the run's data inlined — that opens from file:// with no server, for attaching to
 // a review. The single-run views (overview, distribution, what the tail is made of, latency and
-// memory over time, claims) work; trends and compare need a store and are left out. The tail
+// memory over time, claims, and latency against load when a sweep is given) work; trends and compare need a store and are left out. The tail
 // view, the bands and the clean p99 need nothing beyond the run answer: the v2 fields travel in it.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunRecord } from '../results/schema.ts';
+import type { SweepResult } from '../results/sweep-schema.ts';
 import type { TradeoffsResult } from '../results/tradeoffs-schema.ts';
 import { DIST_DIR, ensureDashboardBuilt } from '../serve/build-app.ts';
 import type { EvaluatedClaims } from '../serve/claims.ts';
@@ -16,6 +17,8 @@ export interface HtmlReportOptions {
   claims?: EvaluatedClaims;
   /** A `harness tradeoffs` result for the Trade-offs view (the newest one, usually). */
   tradeoffs?: TradeoffsResult;
+  /** A `harness sweep` result for the latency-against-load view and the Overview's sustainable throughput (the newest one, usually). */
+  sweep?: SweepResult;
   /** The built dashboard (default: dashboard/dist, built first when missing or stale). */
   distDir?: string;
 }
@@ -47,7 +50,7 @@ export async function renderHtmlReport(run: RunRecord, opts: HtmlReportOptions =
   }
   html = html.replace(
     scriptTag[0],
-    () => `<script id="report-data" type="application/json">${jsonScriptSafe(embeddedAnswers(run, opts.claims, opts.tradeoffs))}</script>\n<script type="module">${scriptSafe(js)}</script>`,
+    () => `<script id="report-data" type="application/json">${jsonScriptSafe(embeddedAnswers(run, opts.claims, opts.tradeoffs, opts.sweep))}</script>\n<script type="module">${scriptSafe(js)}</script>`,
   );
   return html.replace(/<title>[^<]*<\/title>/, () => `<title>Latency report — ${escapeHtml(run.manifest.run_id)}</title>`);
 }

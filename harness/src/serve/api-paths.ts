@@ -21,10 +21,17 @@ export const apiPaths = {
   microbench: (id: string) => `/api/microbench/${encodeURIComponent(id)}`,
   /** The newest trade-offs run, or the one with this id. */
   tradeoffs: (id?: string) => `/api/tradeoffs${q({ id })}`,
+  /** Sweep summaries, newest first; with a scenario, only sweeps of it. */
+  sweeps: (opts: { limit?: number; scenario?: string } = {}) => `/api/sweeps${q(opts)}`,
+  /** One sweep's curve views; "latest" for the newest. */
+  sweep: (id: string) => `/api/sweeps/${encodeURIComponent(id)}`,
 };
 
 /** How many micro-benchmark results the in-process view lists in its picker (newest first). */
 export const MICROBENCH_LIST_LIMIT = 200;
+
+/** How many sweeps the latency-against-load view lists in its picker (newest first). */
+export const SWEEP_LIST_LIMIT = 200;
 
 /** How many runs the app lists in its run pickers (newest first). */
 export const RUN_LIST_LIMIT = 1000;

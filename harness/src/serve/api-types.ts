@@ -4,6 +4,8 @@ import type { Capacity, Interval, Measurement, PhaseResult, RunManifest } from '
 import type { MicrobenchRecord, StoredMicrobench } from '../results/microbench-schema.ts';
 import type { MicrobenchSummary } from '../store/microbench-types.ts';
 import type { TradeoffsResult } from '../results/tradeoffs-schema.ts';
+import type { SweepResult } from '../results/sweep-schema.ts';
+import type { CurveView } from '../sweep/curve-view.ts';
 import type { RunSummary, SeriesMetric, SeriesPoint } from '../store/types.ts';
 
 /** A phase without its encoded histograms: the views draw percentiles, not bytes. */
@@ -109,4 +111,46 @@ export type TradeoffsResponse = { state: 'none'; hint: string } | { state: 'meas
 export interface ApiError {
   error: string;
   parameter?: string;
+}
+
+/** One processor's sustainable throughput in a sweep's summary. */
+export interface SweepSustainableView {
+  scenario: string;
+  processor: string;
+  rate_per_s: number;
+  events_per_s: number;
+  events_per_s_per_core: number;
+  /** The driver limited the search first: the processor sustains at least this. */
+  lower_bound: boolean;
+  confirmed: boolean;
+}
+
+/** A sweep in the list: when, what and each processor's sustainable throughput. */
+export interface SweepSummary {
+  id: string;
+  started_at: string;
+  git_sha: string;
+  git_branch: string;
+  scenarios: string[];
+  sustainable: SweepSustainableView[];
+}
+
+/** `harness sweep` results, newest first. */
+export interface SweepsResponse {
+  sweeps: SweepSummary[];
+}
+
+/** One sweep as the "latency against load" view draws it. */
+export interface SweepResponse {
+  sweep: {
+    id: string;
+    status: SweepResult['status'];
+    started_at: string;
+    finished_at: string | null;
+    git_sha: string;
+    hostname: string;
+    settings: SweepResult['settings'];
+    notes: string[];
+    views: CurveView[];
+  };
 }

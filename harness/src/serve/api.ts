@@ -1,6 +1,7 @@
 // The dashboard's JSON API over a StoreReader: one function from a request URL to a status and a
 // body, so it is tested without a socket and reused by the HTML report to precompute answers.
 import type { MicrobenchReader } from '../store/microbench-types.ts';
+import type { SweepSource } from '../store/sweep-source.ts';
 import type { TradeoffsSource } from '../store/tradeoffs-source.ts';
 import type { SeriesMetric, StoreReader } from '../store/types.ts';
 import type {
@@ -14,12 +15,14 @@ import type {
   RunResponse,
   RunsResponse,
   SeriesResponse,
+  SweepsResponse,
   TradeoffsResponse,
 } from './api-types.ts';
 import { NOT_EVALUATED_HINT, type ClaimsSource } from './claims.ts';
 import { checks, optional, parseParams, required } from './params.ts';
 import { toRunView } from './run-view.ts';
 import { percentileSpectrum } from './spectrum.ts';
+import { sweepResponse, sweepSummaries } from './sweeps.ts';
 
 export interface ApiContext {
   store: StoreReader;
@@ -28,6 +31,8 @@ export interface ApiContext {
   microbench: MicrobenchReader;
   /** Trade-offs runs; absent: the API answers that there are none. */
   tradeoffs?: TradeoffsSource;
+  /** `harness sweep` results; absent: the API answers that there are none. */
+  sweeps?: SweepSource;
 }
 
 export const NO_TRADEOFFS_HINT = 'no trade-offs measured yet — run `harness tradeoffs`';
@@ -152,6 +157,24 @@ async function tradeoffs(ctx: ApiContext, q: URLSearchParams): Promise<ApiAnswer
   return ok({ state: 'none', hint: NO_TRADEOFFS_HINT } satisfies TradeoffsResponse);
 }
 
+async function sweepList(ctx: ApiContext, q: URLSearchParams): Promise<ApiAnswer> {
+  const p = parseParams(q, { limit: optional(checks.count(MAX_LIST)), scenario: optional(checks.name) });
+  if (!p.ok) return fail(400, p.error);
+  if (!ctx.sweeps) return ok({ sweeps: [] } satisfies SweepsResponse);
+  const points = await ctx.sweeps.sustainableTrend({ last: Number(p.values.limit ?? MAX_LIST), ...(p.values.scenario ? { scenario: p.values.scenario } : {}) });
+  return ok({ sweeps: sweepSummaries(points) } satisfies SweepsResponse);
+}
+
+async function sweep(ctx: ApiContext, id: string, q: URLSearchParams): Promise<ApiAnswer> {
+  const problem = id === 'latest' ? undefined : checks.sweepId(id);
+  if (problem) return fail(400, { error: `sweep: ${problem}`, parameter: 'id' });
+  const p = parseParams(q, {});
+  if (!p.ok) return fail(400, p.error);
+  const result = ctx.sweeps ? await ctx.sweeps.get(id) : undefined;
+  if (!result) return notFound(id === 'latest' ? 'no sweep yet — run `harness sweep`' : `no sweep "${id}"${ctx.sweeps ? ` in ${ctx.sweeps.describe}` : ''}`);
+  return ok(sweepResponse(result));
+}
+
 /** Answers GET /api/…; `url` is the request URL (path and query). */
 export async function handleApi(ctx: ApiContext, url: URL): Promise<ApiAnswer> {
   const q = url.searchParams;
@@ -178,8 +201,10 @@ export async function handleApi(ctx: ApiContext, url: URL): Promise<ApiAnswer> {
       return arg === undefined ? microbenchList(ctx, q) : microbench(ctx, safeDecode(arg), q);
     case 'tradeoffs':
       return arg === undefined ? tradeoffs(ctx, q) : notFound(`no API endpoint ${url.pathname}`);
+    case 'sweeps':
+      return arg === undefined ? sweepList(ctx, q) : sweep(ctx, safeDecode(arg), q);
     default:
-      return notFound(`no API endpoint ${url.pathname} (try /api/runs, /api/latest, /api/runs/<id>, /api/series, /api/histogram, /api/compare, /api/claims, /api/microbench, /api/microbench/<id>, /api/tradeoffs)`);
+      return notFound(`no API endpoint ${url.pathname} (try /api/runs, /api/latest, /api/runs/<id>, /api/series, /api/histogram, /api/compare, /api/claims, /api/microbench, /api/microbench/<id>, /api/tradeoffs, /api/sweeps, /api/sweeps/<id>)`);
   }
 }
 

@@ -3,12 +3,15 @@
 import type { RunRecord } from '../results/schema.ts';
 import { mergeEncodedHistograms } from '../store/merge-histograms.ts';
 import { summarize } from '../store/summary.ts';
-import { apiPaths, RUN_LIST_LIMIT } from './api-paths.ts';
+import { apiPaths, RUN_LIST_LIMIT, SWEEP_LIST_LIMIT } from './api-paths.ts';
+import type { SweepResult } from '../results/sweep-schema.ts';
 import type { TradeoffsResult } from '../results/tradeoffs-schema.ts';
-import type { ClaimsResponse, HistogramResponse, LatestResponse, RunResponse, RunsResponse, TradeoffsResponse } from './api-types.ts';
+import { sustainablePoints } from '../store/sweep-trend.ts';
+import type { ClaimsResponse, HistogramResponse, LatestResponse, RunResponse, RunsResponse, SweepsResponse, TradeoffsResponse } from './api-types.ts';
 import { NO_TRADEOFFS_HINT } from './api.ts';
 import { NOT_EVALUATED_HINT, type EvaluatedClaims } from './claims.ts';
 import { toRunView } from './run-view.ts';
+import { sweepResponse, sweepSummaries } from './sweeps.ts';
 import { percentileSpectrum } from './spectrum.ts';
 
 const WHICH = ['corrected', 'uncorrected'] as const;
@@ -21,7 +24,7 @@ function mergedOf(run: RunRecord, scenario: string, processor: string, which: (t
   return mergeEncodedHistograms(encoded);
 }
 
-export function embeddedAnswers(run: RunRecord, claims?: EvaluatedClaims, tradeoffs?: TradeoffsResult): Record<string, unknown> {
+export function embeddedAnswers(run: RunRecord, claims?: EvaluatedClaims, tradeoffs?: TradeoffsResult, sweep?: SweepResult): Record<string, unknown> {
   const run_id = run.manifest.run_id;
   const view = toRunView(run);
   const answers: Record<string, unknown> = {
@@ -34,6 +37,13 @@ export function embeddedAnswers(run: RunRecord, claims?: EvaluatedClaims, tradeo
     [apiPaths.tradeoffs()]: (tradeoffs ? { state: 'measured', result: tradeoffs } : { state: 'none', hint: NO_TRADEOFFS_HINT }) satisfies TradeoffsResponse,
   };
   if (tradeoffs) answers[apiPaths.tradeoffs(tradeoffs.id)] = { state: 'measured', result: tradeoffs } satisfies TradeoffsResponse;
+  // One sweep at most: the list, the Overview's card per scenario and the view's answers. Without
+  // one, "latest" is left out, which the view reads as "no sweep yet".
+  answers[apiPaths.sweeps({ limit: SWEEP_LIST_LIMIT })] = { sweeps: sweep ? sweepSummaries(sustainablePoints([sweep])) : [] } satisfies SweepsResponse;
+  for (const scenario of run.manifest.scenarios) {
+    answers[apiPaths.sweeps({ scenario, limit: 1 })] = { sweeps: sweep ? sweepSummaries(sustainablePoints([sweep], { scenario })) : [] } satisfies SweepsResponse;
+  }
+  if (sweep) answers[apiPaths.sweep('latest')] = answers[apiPaths.sweep(sweep.id)] = sweepResponse(sweep);
   for (const scenario of run.manifest.scenarios) {
     for (const { name: processor } of run.manifest.processors) {
       for (const which of WHICH) {

@@ -24,6 +24,7 @@ const show = (v: string) => JSON.stringify(v.length > 80 ? `${v.slice(0, 80)}…
 export const checks = {
   runId: (v: string) => (RUN_ID_PATTERN.test(v) ? undefined : `${show(v)} is not a run id (letters, digits, "_", ".", "-"; at most 128)`),
   resultId: (v: string) => (RUN_ID_PATTERN.test(v) ? undefined : `${show(v)} is not a microbench result id (letters, digits, "_", ".", "-"; at most 128)`),
+  sweepId: (v: string) => (RUN_ID_PATTERN.test(v) ? undefined : `${show(v)} is not a sweep id (letters, digits, "_", ".", "-"; at most 128) or "latest"`),
   name: (v: string) => (NAME.test(v) ? undefined : `${show(v)} is not a scenario or processor name (lower-case letters, digits, "-", "_")`),
   branch: (v: string) => (BRANCH.test(v) ? undefined : `${show(v)} is not a branch name`),
   metric: (v: string) => (isSeriesMetric(v) ? undefined : `${show(v)} is not a series metric`),
