@@ -63,17 +63,15 @@ export function register(program: Command): void {
     .option('--html', 'write one self-contained HTML file (opens without a server) instead of printing')
     .option('--out <file>', 'with --html: where to write it (default: report-<run>.html)')
     .option('--tradeoffs [ref]', 'print the trade-offs table of `harness tradeoffs` (id, folder or "latest", the default) instead of a run; with --html, the trade-offs run the report embeds (default: the newest, if any)')
-    .option('--sweep [ref]', 'print a sweep of `harness sweep` (id, folder or "latest", the default) as tables: sustainable throughput and each latency-against-load curve')
+    .option('--sweep [ref]', 'print a sweep of `harness sweep` (id, folder or "latest", the default) as tables: sustainable throughput and each latency-against-load curve; with --html, the sweep the report embeds (default: the newest, if any)')
     .action(async (runId: string, flags: ReportFlags) => {
       if (!['text', 'markdown', 'json'].includes(flags.format)) throw new UserError(`--format must be text, markdown or json, not "${flags.format}"`);
       if (flags.out !== undefined && !flags.html) throw new UserError('--out goes with --html');
       const config = storeConfigFromEnv({ ...(flags.store ? { store: flags.store } : {}), ...(flags.results ? { results: flags.results } : {}) });
       const tradeoffsRef = typeof flags.tradeoffs === 'string' ? flags.tradeoffs : flags.tradeoffs === true ? 'latest' : undefined;
       if (tradeoffsRef !== undefined && !flags.html) return printTradeoffs(tradeoffsRef, flags.format, config);
-      if (flags.sweep !== undefined) {
-        if (flags.html) throw new UserError('--sweep prints tables; the HTML report does not carry sweeps yet');
-        return printSweep(typeof flags.sweep === 'string' ? flags.sweep : 'latest', flags.format, config);
-      }
+      const sweepRef = typeof flags.sweep === 'string' ? flags.sweep : flags.sweep === true ? 'latest' : undefined;
+      if (sweepRef !== undefined && !flags.html) return printSweep(sweepRef, flags.format, config);
       const store = await openStore(config);
       try {
         const found = await resolveOne(runId, store);
@@ -89,7 +87,15 @@ export function register(program: Command): void {
           const { source, close } = await openTradeoffsSource(config);
           const tradeoffs = await source(tradeoffsRef ?? 'latest').finally(close);
           if (tradeoffsRef !== undefined && !tradeoffs) throw new UserError(`no trade-offs run "${tradeoffsRef}" to embed`);
-          await writeFile(out, await renderHtmlReport(run, { ...(claims ? { claims } : {}), ...(tradeoffs ? { tradeoffs } : {}) }));
+          const sweeps = await openSweepSource(config);
+          const sweep = await sweeps.get(sweepRef ?? 'latest').catch((err: unknown) => {
+            // A broken newest sweep must not stop a report that did not ask for it.
+            if (sweepRef !== undefined) throw new UserError(`cannot embed sweep "${sweepRef}": ${err instanceof Error ? err.message : String(err)}`);
+            process.stderr.write(`harness: the newest sweep is not embedded: ${err instanceof Error ? err.message : String(err)}\n`);
+            return undefined;
+          }).finally(() => sweeps.close());
+          if (sweepRef !== undefined && !sweep) throw new UserError(`no sweep "${sweepRef}" to embed`);
+          await writeFile(out, await renderHtmlReport(run, { ...(claims ? { claims } : {}), ...(tradeoffs ? { tradeoffs } : {}), ...(sweep ? { sweep } : {}) }));
           process.stderr.write(`report written to ${out}\n`);
           return;
         }

@@ -17,7 +17,9 @@ export async function preload(baseUrl: string, spec: ScenarioSpec, signal: Abort
       const res = await fetch(`${baseUrl}/v1/events`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: next.value,
+        // Node's Buffers sit on plain ArrayBuffers; the cast only satisfies the DOM typing that the
+        // dashboard's type check applies when it reaches this file.
+        body: next.value as Uint8Array<ArrayBuffer>,
         signal,
       });
       const text = await res.text();
