@@ -45,14 +45,14 @@ describe('stall recorder against injected stalls', () => {
     const matches = await injectAndRecord({ period_us: 150, threshold_us: 100 });
     let exact = 0;
     for (const { injected, reported } of matches) {
-      expect(reported).toHaveLength(1);
-      // Merged with a real stall just after it, a reported stall ends late (seen: 239 µs on a
-      // loaded machine), just as one merged with a stall before it starts early.
-      const late_end_ns = reported[0]!.end_ns - injected.end_ns;
-      expect(late_end_ns).toBeGreaterThanOrEqual(-TOLERANCE_NS);
-      const early_ns = injected.start_ns - reported[0]!.start_ns;
-      expect(early_ns).toBeGreaterThanOrEqual(-TOLERANCE_NS);
-      if (early_ns <= TOLERANCE_NS && late_end_ns <= TOLERANCE_NS) exact++;
+      // Never lost: the reported stall(s) cover the injected one to within the tolerance.
+      expect(reported.length).toBeGreaterThanOrEqual(1);
+      expect(Math.min(...reported.map((r) => r.start_ns))).toBeLessThanOrEqual(injected.start_ns + TOLERANCE_NS);
+      expect(Math.max(...reported.map((r) => r.end_ns))).toBeGreaterThanOrEqual(injected.end_ns - TOLERANCE_NS);
+      // Exact: one stall, both ends within the tolerance. Merged with a real stall just before or
+      // after it (seen: an end 239 µs late on a loaded machine), or split by one on-time tick in
+      // the middle, it is not exact; one of the five may be so.
+      if (reported.length === 1 && Math.abs(reported[0]!.start_ns - injected.start_ns) <= TOLERANCE_NS && Math.abs(reported[0]!.end_ns - injected.end_ns) <= TOLERANCE_NS) exact++;
     }
     expect(exact).toBeGreaterThanOrEqual(matches.length - 1);
   }, 120_000);
@@ -62,12 +62,13 @@ describe('stall recorder against injected stalls', () => {
     const matches = await injectAndRecord({});
     let exact = 0;
     for (const { injected, reported } of matches) {
-      expect(reported).toHaveLength(1);
+      // Never lost: covered from at most one period after its start to its end (within the tolerance).
+      expect(reported.length).toBeGreaterThanOrEqual(1);
+      expect(Math.min(...reported.map((r) => r.start_ns)) - injected.start_ns).toBeLessThanOrEqual(1_000_000);
+      expect(Math.max(...reported.map((r) => r.end_ns))).toBeGreaterThanOrEqual(injected.end_ns - TOLERANCE_NS);
+      // As above: at most one may be merged with (or split by) a real platform stall.
       const late_ns = reported[0]!.start_ns - injected.start_ns;
-      expect(late_ns).toBeLessThanOrEqual(1_000_000);
-      expect(Math.abs(reported[0]!.end_ns - injected.end_ns)).toBeLessThanOrEqual(TOLERANCE_NS);
-      // As above: at most one may have merged with a platform stall just before it.
-      if (late_ns >= -TOLERANCE_NS) exact++;
+      if (reported.length === 1 && late_ns >= -TOLERANCE_NS && Math.abs(reported[0]!.end_ns - injected.end_ns) <= TOLERANCE_NS) exact++;
     }
     expect(exact).toBeGreaterThanOrEqual(matches.length - 1);
   }, 120_000);
