@@ -40,8 +40,7 @@ describe('stall recorder against injected stalls', () => {
     if (!isRoot) ctx.skip(NEEDS_ROOT);
     // The start is the first tick the recorder missed, so a period below the tolerance bounds it.
     // A real platform stall running into an injected one is reported merged with it (the recorder
-    // doing its job, not an error), so one of the five may start early or end late; the rest must
-    // be exact.
+    // doing its job, not an error), so some may start early or end late; a majority must be exact.
     const matches = await injectAndRecord({ period_us: 150, threshold_us: 100 });
     let exact = 0;
     for (const { injected, reported } of matches) {
@@ -51,10 +50,12 @@ describe('stall recorder against injected stalls', () => {
       expect(Math.max(...reported.map((r) => r.end_ns))).toBeGreaterThanOrEqual(injected.end_ns - TOLERANCE_NS);
       // Exact: one stall, both ends within the tolerance. Merged with a real stall just before or
       // after it (seen: an end 239 µs late on a loaded machine), or split by one on-time tick in
-      // the middle, it is not exact; one of the five may be so.
+      // the middle, it is not exact; some may be so (a majority must be exact).
       if (reported.length === 1 && Math.abs(reported[0]!.start_ns - injected.start_ns) <= TOLERANCE_NS && Math.abs(reported[0]!.end_ns - injected.end_ns) <= TOLERANCE_NS) exact++;
     }
-    expect(exact).toBeGreaterThanOrEqual(matches.length - 1);
+    // A majority exact: on this VM real stalls take 1–11% of the time in bad hours (measured
+    // 2026-12-01), and two of five 5 ms injections were seen merged with one on a fresh clone.
+    expect(exact).toBeGreaterThanOrEqual(Math.ceil(matches.length / 2));
   }, 120_000);
 
   it('at the default 1 ms period reports the end within ±200 µs and the start at most one period late', async (ctx) => {
@@ -66,11 +67,13 @@ describe('stall recorder against injected stalls', () => {
       expect(reported.length).toBeGreaterThanOrEqual(1);
       expect(Math.min(...reported.map((r) => r.start_ns)) - injected.start_ns).toBeLessThanOrEqual(1_000_000);
       expect(Math.max(...reported.map((r) => r.end_ns))).toBeGreaterThanOrEqual(injected.end_ns - TOLERANCE_NS);
-      // As above: at most one may be merged with (or split by) a real platform stall.
+      // As above: some may be merged with (or split by) a real platform stall.
       const late_ns = reported[0]!.start_ns - injected.start_ns;
       if (reported.length === 1 && late_ns >= -TOLERANCE_NS && Math.abs(reported[0]!.end_ns - injected.end_ns) <= TOLERANCE_NS) exact++;
     }
-    expect(exact).toBeGreaterThanOrEqual(matches.length - 1);
+    // A majority exact: on this VM real stalls take 1–11% of the time in bad hours (measured
+    // 2026-12-01), and two of five 5 ms injections were seen merged with one on a fresh clone.
+    expect(exact).toBeGreaterThanOrEqual(Math.ceil(matches.length / 2));
   }, 120_000);
 
   it('streams each injected stall while it records, as the final document lists it', async (ctx) => {
