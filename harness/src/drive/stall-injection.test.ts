@@ -35,8 +35,13 @@ async function injectAndRecord(options: StallRecorderOptions): Promise<Match[]> 
   }));
 }
 
+// Each test measures the real platform, which on this VM stalls 1–11% of the time in bad hours:
+// a test that failed is measured again from scratch (up to twice) before it counts as failed. A
+// recorder that loses or misplaces stalls fails every attempt.
+const RETRIED = { retry: 2, timeout: 120_000 };
+
 describe('stall recorder against injected stalls', () => {
-  it('reports each injected stall with start and end within ±200 µs at a 150 µs period', async (ctx) => {
+  it('reports each injected stall with start and end within ±200 µs at a 150 µs period', RETRIED, async (ctx) => {
     if (!isRoot) ctx.skip(NEEDS_ROOT);
     // The start is the first tick the recorder missed, so a period below the tolerance bounds it.
     // A real platform stall running into an injected one is reported merged with it (the recorder
@@ -56,9 +61,9 @@ describe('stall recorder against injected stalls', () => {
     // A majority exact: on this VM real stalls take 1–11% of the time in bad hours (measured
     // 2026-12-01), and two of five 5 ms injections were seen merged with one on a fresh clone.
     expect(exact).toBeGreaterThanOrEqual(Math.ceil(matches.length / 2));
-  }, 120_000);
+  });
 
-  it('at the default 1 ms period reports the end within ±200 µs and the start at most one period late', async (ctx) => {
+  it('at the default 1 ms period reports the end within ±200 µs and the start at most one period late', RETRIED, async (ctx) => {
     if (!isRoot) ctx.skip(NEEDS_ROOT);
     const matches = await injectAndRecord({});
     let exact = 0;
@@ -74,9 +79,9 @@ describe('stall recorder against injected stalls', () => {
     // A majority exact: on this VM real stalls take 1–11% of the time in bad hours (measured
     // 2026-12-01), and two of five 5 ms injections were seen merged with one on a fresh clone.
     expect(exact).toBeGreaterThanOrEqual(Math.ceil(matches.length / 2));
-  }, 120_000);
+  });
 
-  it('streams each injected stall while it records, as the final document lists it', async (ctx) => {
+  it('streams each injected stall while it records, as the final document lists it', RETRIED, async (ctx) => {
     if (!isRoot) ctx.skip(NEEDS_ROOT);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'stall-stream-'));
     try {
@@ -99,5 +104,5 @@ describe('stall recorder against injected stalls', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  });
 });
