@@ -6,7 +6,8 @@
 import type { MicrobenchRecord, StoredMicrobench } from '../results/microbench-schema.ts';
 import { medianInterval } from '../stats/median-interval.ts';
 import type { Claim } from './schema.ts';
-import type { ClaimVerdict, ClaimVerdictKind } from './evaluate.ts';
+import type { ClaimVerdict } from './evaluate.ts';
+import { fmtClaimValue as fmt, sideOf } from './interval-verdict.ts';
 
 type MicrobenchClaim = Extract<Claim, { kind: 'microbench' }>;
 
@@ -17,8 +18,6 @@ interface Figure {
   unit: string;
   what: string;
 }
-
-const fmt = (x: number) => (Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : x.toPrecision(3));
 
 function recordOf(result: StoredMicrobench, fn: string, implementation: string, batch: number): MicrobenchRecord | undefined {
   return result.results.find((r) => r.name === fn && r.implementation === implementation && r.batch_size === batch);
@@ -61,11 +60,7 @@ export function microbenchClaim(claim: MicrobenchClaim, result: StoredMicrobench
   const f = figureOf(claim, a!, b, confidence);
   const n = Math.min(a!.samples, b?.samples ?? Infinity);
   if (typeof f === 'string') return { ...none(f), n };
-  const claimSide = claim.op === '<=' ? f.high <= claim.value : f.low >= claim.value;
-  const otherSide = claim.op === '<=' ? f.low > claim.value : f.high < claim.value;
-  const verdict: ClaimVerdictKind = claimSide ? 'supported' : otherSide ? 'refuted' : 'inconclusive';
-  const [ours, theirs] = claim.op === '<=' ? ['at or below', 'above'] : ['at or above', 'below'];
-  const where = claimSide ? `lies entirely ${ours} ${fmt(claim.value)}` : otherSide ? `lies entirely ${theirs} ${fmt(claim.value)}` : `straddles ${fmt(claim.value)}`;
+  const { verdict, where } = sideOf(claim.op, claim.value, f.low, f.high);
   const method = b ? `two medians, each interval at ${Math.round((1 - (1 - confidence) / 2) * 1000) / 10}% (Bonferroni)` : 'median, order-statistic interval';
   return {
     ...base,
