@@ -29,7 +29,8 @@ const COLLECTOR: readonly TailCause[] = ['runtime_pause', 'gc_cycle'];
 const MIN_TAIL_SHARE = 0.3;
 const MIN_ENRICHMENT = 3;
 const MIN_CYCLES = 5;
-const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 4;
+const PLATFORM: readonly TailCause[] = ['platform_processor_cpu', 'platform_driver_cpu'];
 
 /**
  * The backlog did not grow: the median latency of the measure phase's last second is within 5× of
@@ -51,6 +52,27 @@ function keptUp(m: AttributedMeasurement<undefined>): boolean {
   const first = inSecond(0);
   const last = inSecond(MEASURE_S - 1);
   return Number.isFinite(first) && Number.isFinite(last) && last <= 5 * first;
+}
+
+/** The processor's own tail: the requests the clean figures keep, above their p99. */
+function ownTail(m: AttributedMeasurement<undefined>) {
+  const kept = m.requests.filter((a) => !a.set_aside);
+  const latency = (i: number) => m.drive.records.done_ns[i]! - m.drive.records.intended_ns[i]!;
+  const sorted = Float64Array.from(kept, (a) => latency(a.index)).sort();
+  const p99_ns = sorted[Math.ceil(0.99 * sorted.length) - 1]!;
+  return { kept, tail: kept.filter((a) => latency(a.index) > p99_ns), p99_ns };
+}
+
+/**
+ * The machine left the processor's tail to the processor: fewer than half of the kept requests
+ * above p99 were delayed by platform stalls. The fairness rule keeps some stall-delayed requests
+ * in, and in a bad hour one stall of tens of ms takes the whole tail (seen on CI: 24 of 24 Go
+ * requests above a 55 ms clean p99, stall share 5.5%); such a measurement says nothing about the
+ * collector either way. Judged on the platform causes only, never on the collector's share.
+ */
+function platformLeftTheTail(m: AttributedMeasurement<undefined>): boolean {
+  const { tail } = ownTail(m);
+  return tail.filter((a) => PLATFORM.includes(a.cause)).length < tail.length / 2;
 }
 
 interface Case {
@@ -100,10 +122,11 @@ for (const c of CASES) {
 
     beforeAll(async () => {
       // A processor that falls behind its schedule has a tail made of its queue, not of its
-      // collector; under `npm test` other test files share the CPUs, and Node near its heap limit
-      // was seen falling behind there (clean p99 135 ms, all unexplained). So a measurement whose
-      // backlog grew is taken again, at most MAX_ATTEMPTS times; whether it grew is judged on the
-      // latencies alone (keptUp), never on the attribution this test checks.
+      // collector; Node near its heap limit was seen falling behind on this VM (clean p99 135 ms,
+      // all unexplained). A measurement whose tail the platform's stalls took cannot show the
+      // collector's either. So one that fell behind (judged on the latencies alone, keptUp) or
+      // whose tail the platform took (platformLeftTheTail) is taken again, at most MAX_ATTEMPTS
+      // times; never judged on the collector's share this test checks.
       do {
         attempts++;
         m = await attributedMeasurement({
@@ -116,11 +139,15 @@ for (const c of CASES) {
           env: c.env,
           ...(c.adjust ? { adjust: c.adjust } : {}),
         });
-      } while (!keptUp(m) && attempts < MAX_ATTEMPTS);
-    }, 3 * 180_000);
+      } while (!(keptUp(m) && platformLeftTheTail(m)) && attempts < MAX_ATTEMPTS);
+    }, MAX_ATTEMPTS * 180_000);
 
     it('kept up with its schedule in one of the attempts (else the tail is its queue)', () => {
       expect(keptUp(m), `fell behind in all ${attempts} attempts`).toBe(true);
+    });
+
+    it("left its own tail to the processor in one of the attempts (else the tail is the machine's)", () => {
+      expect(platformLeftTheTail(m), `platform stalls took the tail in all ${attempts} attempts, stall share ${m.measurement.platform?.stall_share}`).toBe(true);
     });
 
     it(`records at least ${MIN_CYCLES} collector cycles during the measure phase`, () => {
@@ -129,16 +156,11 @@ for (const c of CASES) {
     });
 
     it(`attributes at least ${MIN_TAIL_SHARE * 100}% of the processor's own p99 tail, and ${MIN_ENRICHMENT}× the collector's share of its requests, to the collector`, () => {
-      // The processor's own tail: the requests the clean figures keep, above their p99. Platform
-      // stalls come first in the precedence, and on this shared VM a run now and then has stalls
-      // of tens of ms that take the whole raw tail (seen: 15 of 15 for Node, stall share 3.3%);
-      // the clean figures set those requests aside, and what the processor is left with is what
-      // this test is about.
-      const kept = m.requests.filter((a) => !a.set_aside);
-      const latency = (i: number) => m.drive.records.done_ns[i]! - m.drive.records.intended_ns[i]!;
-      const sorted = Float64Array.from(kept, (a) => latency(a.index)).sort();
-      const p99_ns = sorted[Math.ceil(0.99 * sorted.length) - 1]!;
-      const tail = kept.filter((a) => latency(a.index) > p99_ns);
+      // The processor's own tail. Platform stalls come first in the precedence, and on this shared
+      // VM a run now and then has stalls of tens of ms that take the whole raw tail (seen: 15 of
+      // 15 for Node, stall share 3.3%); the clean figures set most of those requests aside, and
+      // what the processor is left with is what this test is about.
+      const { kept, tail, p99_ns } = ownTail(m);
       const share = (xs: typeof kept) => (xs.length ? xs.filter((a) => COLLECTOR.includes(a.cause)).length / xs.length : 0);
       const byCause: Record<string, number> = {};
       for (const a of tail) byCause[a.cause] = (byCause[a.cause] ?? 0) + 1;
