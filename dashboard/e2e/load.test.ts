@@ -4,7 +4,7 @@
 // step shows its figures, the table shows the sustainable throughput the file holds, the Overview
 // carries it, and the HTML report draws the same view. Screenshot: e2e/artifacts/load.png (and
 // screenshots/ with UPDATE_SCREENSHOTS=1).
-import { copyFile, cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -32,6 +32,7 @@ let root: string;
 let sweep: SweepResult;
 let server: DashboardServer;
 let empty: DashboardServer;
+let trends: DashboardServer;
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
@@ -48,6 +49,7 @@ beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   server = await startSeededDashboard(path.join(root, 'results'), undefined, undefined, path.join(root, 'sweeps'));
   empty = await startSeededDashboard(path.join(root, 'results'));
+  trends = await startSeededDashboard(path.join(root, 'results'), undefined, undefined, await sweepsOverTime());
   browser = await launchBrowser({ width: 1400, height: 1000 });
   page = await browser.context.newPage();
   page.on('pageerror', (e) => pageErrors.push(String(e)));
@@ -59,6 +61,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
   await empty?.close();
+  await trends?.close();
   if (root) await rm(root, { recursive: true, force: true });
 });
 
@@ -152,6 +155,51 @@ describe('Overview with a sweep of its scenario', () => {
       expect(await other.locator(`[data-testid=overview-sustainable] [data-row="${p.processor}"] [data-cell=requests]`).innerText()).toBe(formatRate(p.sustainable!.rate_per_s, 'req/s'));
     }
     await other.screenshot({ path: path.join(ARTIFACTS, 'overview-sustainable.png'), fullPage: true });
+    await other.close();
+  });
+});
+
+/**
+ * Three sweeps for the Trends view: the real one and two later copies of it (new ids and start
+ * times), the last with knee's sustainable throughput cut to 60%, so one point must be marked.
+ */
+async function sweepsOverTime(): Promise<string> {
+  const dir = path.join(root, 'sweeps-over-time');
+  await cp(FIXTURE, dir, { recursive: true });
+  const text = await readFile(path.join(FIXTURE, SWEEP_ID, 'sweep.json'), 'utf8');
+  for (const [day, cut] of [['02', false], ['03', true]] as const) {
+    const copy = JSON.parse(text) as SweepResult;
+    copy.id = SWEEP_ID.replace('20261201', `202612${day}`);
+    copy.started_at = copy.started_at.replace('2026-12-01', `2026-12-${day}`);
+    const knee = copy.scenarios[0]!.processors.find((p) => p.processor === 'knee')!;
+    if (cut) {
+      const k = knee.sustainable!;
+      Object.assign(k, { rate_per_s: k.rate_per_s * 0.6, events_per_s: k.events_per_s * 0.6, events_per_s_per_core: k.events_per_s_per_core * 0.6 });
+    }
+    await mkdir(path.join(dir, copy.id), { recursive: true });
+    await writeFile(path.join(dir, copy.id, 'sweep.json'), JSON.stringify(copy));
+  }
+  return dir;
+}
+
+describe('Trends with sweeps of the scenario', () => {
+  it('draws sustainable throughput per processor over the sweeps, the drop marked', async () => {
+    const other = await browser.context.newPage();
+    await other.goto(`${trends.url}/#view=trends&scenario=knee`);
+    await other.waitForSelector('[data-testid=chart-trend-sustainable] .recharts-line-curve');
+    const chart = other.locator('[data-testid=chart-trend-sustainable]');
+    expect(await chart.locator('path.recharts-line-curve').count()).toBe(processors().length);
+    expect(await chart.locator('.recharts-line-dots circle').count()).toBe(3 * processors().length);
+    expect(await chart.locator('.recharts-scatter-symbol').count()).toBe(1);
+    await other.screenshot({ path: path.join(ARTIFACTS, 'trends-sustainable.png'), fullPage: true });
+    await other.close();
+  });
+
+  it('names the sweep command when the scenario has no sweep', async () => {
+    const other = await browser.context.newPage();
+    await other.goto(`${empty.url}/#view=trends&scenario=knee`);
+    await other.waitForSelector('[data-testid=chart-trend-sustainable] [data-testid=empty]');
+    expect(await other.locator('[data-testid=chart-trend-sustainable] .command').innerText()).toBe('npm run harness -- sweep --scenarios knee');
     await other.close();
   });
 });

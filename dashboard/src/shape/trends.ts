@@ -1,6 +1,7 @@
 // Trends over runs. A point is marked as a regression when it is worse than the median of the
 // points before it (a short window, so one noisy run does not set the reference) by more than the
 // threshold.
+import type { SweepSummary } from '../../../harness/src/serve/api-types.ts';
 import type { SeriesPoint } from '../../../harness/src/store/types.ts';
 import { median } from './figure-interval.ts';
 import type { Direction } from './compare.ts';
@@ -31,6 +32,8 @@ export interface TrendPoint {
   git_branch: string;
   value: number;
   regression: boolean;
+  /** The value is a lower bound (a sustainable throughput the driver limited): never a regression. */
+  lower_bound?: boolean;
 }
 
 export interface TrendSeries {
@@ -61,4 +64,52 @@ export function trendSeries(points: readonly SeriesPoint[], direction: Direction
       })),
     };
   });
+}
+
+export interface SustainableTrend {
+  /** events/s when every point has an events figure (ingest), else requests/s (reads). */
+  unit: 'events/s' | 'req/s';
+  series: TrendSeries[];
+  /** Sweeps of the scenario (on the branch) drawn, oldest first. */
+  sweeps: number;
+}
+
+/**
+ * Sustainable throughput under the SLO over sweeps of one scenario (higher is better), on its own
+ * axis of sweeps: sweeps and runs are different jobs, so their indices do not line up. A point the
+ * driver limited ("at least X") is drawn but neither flagged nor used as a reference: it says how
+ * far the driver got, not what the processor sustains.
+ */
+export function sustainableTrend(sweeps: readonly SweepSummary[], scenario: string, branch: string | undefined, opts: RegressionOptions = {}): SustainableTrend {
+  const own = sweeps
+    .filter((s) => branch === undefined || s.git_branch === branch)
+    .map((s) => ({ s, rows: s.sustainable.filter((x) => x.scenario === scenario) }))
+    .filter((x) => x.rows.length > 0)
+    .sort((a, b) => a.s.started_at.localeCompare(b.s.started_at) || a.s.id.localeCompare(b.s.id));
+  const rows = own.flatMap((x) => x.rows);
+  const unit = rows.length > 0 && rows.every((r) => r.events_per_s > 0) ? 'events/s' : 'req/s';
+  const processors = [...new Set(rows.map((r) => r.processor))].sort();
+  const series = processors.map((processor) => {
+    const points = own.flatMap(({ s, rows: rs }, index) =>
+      rs
+        .filter((r) => r.processor === processor)
+        .map((r) => ({
+          index,
+          run_id: s.id,
+          started_at: s.started_at,
+          git_sha: s.git_sha,
+          git_branch: s.git_branch,
+          value: unit === 'events/s' ? r.events_per_s : r.rate_per_s,
+          regression: false,
+          lower_bound: r.lower_bound,
+        })),
+    );
+    const measured = points.filter((p) => !p.lower_bound);
+    const flags = markRegressions(measured.map((p) => p.value), 'higher-is-better', opts);
+    measured.forEach((p, i) => {
+      p.regression = flags[i] === true;
+    });
+    return { processor, points };
+  });
+  return { unit, series, sweeps: own.length };
 }

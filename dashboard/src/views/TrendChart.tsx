@@ -21,7 +21,8 @@ function TrendTooltip({ active, payload, format }: { active?: boolean; payload?:
       </div>
       {(payload ?? []).map((x) => (
         <div key={x.name}>
-          {x.name}: <span className="num">{x.payload ? format(x.payload.value) : ''}</span>
+          {x.name}: <span className="num">{x.payload ? `${x.payload.lower_bound ? '≥ ' : ''}${format(x.payload.value)}` : ''}</span>
+          {x.payload?.lower_bound ? <span className="note"> (driver-limited)</span> : null}
           {x.payload?.regression ? <strong className="regression"> regression</strong> : null}
         </div>
       ))}

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { apiPaths } from '../../../harness/src/serve/api-paths.ts';
-import type { SeriesResponse } from '../../../harness/src/serve/api-types.ts';
+import type { SeriesResponse, SweepsResponse } from '../../../harness/src/serve/api-types.ts';
 import type { RunSummary, SeriesMetric } from '../../../harness/src/store/types.ts';
-import { useApiAll } from '../api/useApi.ts';
+import { useApi, useApiAll } from '../api/useApi.ts';
 import { Card } from '../components/Card.tsx';
 import { Num } from '../components/Num.tsx';
 import { Picker } from '../components/Picker.tsx';
@@ -11,7 +11,7 @@ import { formatBytes } from '../format/bytes.ts';
 import { formatDuration } from '../format/duration.ts';
 import { formatRate } from '../format/quantity.ts';
 import type { Direction } from '../shape/compare.ts';
-import { trendSeries } from '../shape/trends.ts';
+import { sustainableTrend, trendSeries } from '../shape/trends.ts';
 import { TrendChart } from './TrendChart.tsx';
 
 interface TrendMetric {
@@ -60,6 +60,7 @@ export function TrendsView({ runs, scenario, scenarios, branch, onScenario, onBr
           </Card>
         ))}
       </div>
+      <SustainableTrendCard scenario={scenario} branch={branch} />
       <Card title="Regressions">
         {regressions.length === 0 ? (
           <p className="note">none marked</p>
@@ -89,5 +90,27 @@ export function TrendsView({ runs, scenario, scenarios, branch, onScenario, onBr
         )}
       </Card>
     </div>
+  );
+}
+
+/**
+ * Sustainable throughput under the SLO over `harness sweep` results: the headline capacity
+ * (issue "latency against load"), on an axis of sweeps. Its own request, so a store without
+ * sweeps (or one that fails to read them) leaves the run trends standing.
+ */
+function SustainableTrendCard({ scenario, branch }: { scenario: string; branch: string | undefined }) {
+  const answer = useApi<SweepsResponse>(apiPaths.sweeps({ scenario, limit: TREND_RUNS }));
+  const trend = useMemo(() => (answer.state === 'ok' ? sustainableTrend(answer.data.sweeps, scenario, branch) : undefined), [answer, scenario, branch]);
+  const title = `Sustainable throughput under the SLO${trend ? ` (${trend.unit})` : ''} — ${scenario}`;
+  const note = `last ${TREND_RUNS} sweeps, one point per sweep; ≥: driver-limited (a lower bound, never marked); red: below the median of the 5 sweeps before by more than 10%`;
+  return (
+    <Card title={title} note={note} testId="chart-trend-sustainable">
+      {answer.state === 'loading' ? <Loading what="sweeps" /> : null}
+      {answer.state === 'error' ? <ErrorBox error={answer.error} /> : null}
+      {trend && trend.sweeps === 0 ? (
+        <EmptyState command={`npm run harness -- sweep --scenarios ${scenario}`}>No sweep of {scenario}{branch ? ` on ${branch}` : ''} has a sustainable throughput yet. Find one with:</EmptyState>
+      ) : null}
+      {trend && trend.sweeps > 0 ? <TrendChart series={trend.series} format={(v) => formatRate(v, '')} /> : null}
+    </Card>
   );
 }
