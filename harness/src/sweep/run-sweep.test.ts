@@ -7,60 +7,19 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPlan } from '../plan/index.ts';
 import { schemaFileText } from '../results/json-schema.ts';
 import { SWEEP_FILE } from '../results/layout.ts';
-import type { SweepResult, SweepSettings } from '../results/sweep-schema.ts';
+import type { SweepResult } from '../results/sweep-schema.ts';
 import { kneeRepo } from './fixtures/knee-repo.ts';
+import { kneeSweep } from './fixtures/knee-sweep.ts';
 import { renderSweepText } from './render.ts';
-import { runSweep } from './run-sweep.ts';
-import { scenarioSweepPlan, SWEEP_PROFILES } from './settings.ts';
 
 const repo = kneeRepo();
 let result: SweepResult;
 let dir: string;
 
-const SETTINGS: SweepSettings = {
-  profile: 'quick',
-  warmup_s: 0.3,
-  measure_s: 1,
-  resolution: 0.1,
-  stop_after_unsustainable: 2,
-  confirm_repetitions: 1,
-  trend_min_rise_share: 0.2,
-  equal_load: { fractions: [0.5], repetitions: 1 },
-  native_ceiling_s: 1,
-  autocannon_s: 0,
-  connections_closed_loop: 4,
-};
-
 beforeAll(async () => {
-  const planned = await buildPlan({
-    repoRoot: repo.root,
-    scenarios: ['knee'],
-    processors: ['knee', 'knee-fast'],
-    profile: 'quick',
-    baseline: 'knee',
-    threads: 1,
-    pin: true,
-    realtime_driver: false,
-    skip_verify: true,
-    inject: { 'knee-fast': { SERVICE_US: '1000' } },
-  });
-  if (!planned.ok) throw new Error(planned.errors.join('\n'));
-  const out = await runSweep({
-    repoRoot: repo.root,
-    plan: planned.plan,
-    manifests: planned.manifests,
-    settings: SETTINGS,
-    scenarios: planned.plan.scenarios.map((s) => scenarioSweepPlan(s, SWEEP_PROFILES.quick!)),
-    sweepsRoot: repo.sweepsRoot,
-    events: { emit: () => undefined },
-    signal: new AbortController().signal,
-    skip_idle_arm: true,
-  });
-  result = out.result;
-  dir = out.dir;
+  ({ result, dir } = await kneeSweep(repo));
 }, 300_000);
 
 afterAll(async () => {
