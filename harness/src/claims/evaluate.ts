@@ -129,8 +129,8 @@ function ratioClaim(claim: Extract<Claim, { kind: 'ratio' }>, runs: readonly Run
   const have = coverage(runs).scenarios;
   return scenariosFor(claim, runs).flatMap((scenario) => {
     if (!have.includes(scenario)) return [missing(claim, scenario, `the run has no scenario "${scenario}"`)];
-    const subjUnits = unitsOf(runs, scenario, claim.subject);
-    const refUnits = unitsOf(runs, scenario, claim.reference);
+    const subjUnits = unitsOf(runs, scenario, claim.subject, { metric: def });
+    const refUnits = unitsOf(runs, scenario, claim.reference, { metric: def });
     const subj = sampleOf(def, subjUnits);
     const ref = sampleOf(def, refUnits);
     // A metric that does not apply to this scenario (e.g. CPU per event on reads) is no evidence either way.
@@ -185,7 +185,8 @@ function capacityClaim(claim: Extract<Claim, { kind: 'capacity_per_core' }>, run
  * collector that happened not to run). The interval is the exact Poisson one for the pause rate.
  */
 function noPausesClaim(claim: Extract<Claim, { kind: 'no_pauses' }>, runs: readonly RunRecord[], s: Settings): ClaimVerdict[] {
-  const ms = scenariosFor(claim, runs).flatMap((sc) => unitsOf(runs, sc, claim.processor).measurements);
+  // Pause counts are the runtime's own: the driver's side of the tail cannot reach them.
+  const ms = scenariosFor(claim, runs).flatMap((sc) => unitsOf(runs, sc, claim.processor, { metric: { driver_tail_reaches: false } }).measurements);
   const withRuntime = ms.filter((m) => m.runtime !== null);
   const base = { claim_id: claim.id, description: claim.description, scenario: null, unit: 'pauses per repetition', n: withRuntime.length };
   if (withRuntime.length === 0) return [{ ...base, measured: null, ci_low: null, ci_high: null, verdict: 'inconclusive', reasons: [`no repetition of ${claim.processor} has runtime data`] }];

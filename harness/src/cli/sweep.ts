@@ -15,6 +15,7 @@ import { renderSweepMarkdown, renderSweepText } from '../sweep/render.ts';
 import { curveViews } from '../sweep/curve-view.ts';
 import { runSweep } from '../sweep/run-sweep.ts';
 import { scenarioSweepPlan, SWEEP_PROFILES, sweepProblems, type LadderFlags } from '../sweep/settings.ts';
+import { parseSloFlag } from '../sweep/slo-flag.ts';
 import { parseInject, REPO_ROOT } from './plan-options.ts';
 import { progressRenderer } from './progress.ts';
 import { writeData } from './stdio.ts';
@@ -34,6 +35,7 @@ interface SweepFlags {
   factor?: string;
   rates?: string;
   maxRate?: string;
+  slo?: string;
   resolution?: string;
   confirm?: string;
   fractions?: string;
@@ -111,7 +113,10 @@ function settingsFrom(flags: SweepFlags, errors: string[]): { settings: SweepSet
   const factor = one('--factor', flags.factor);
   const rates = many('--rates', flags.rates);
   const max = one('--max-rate', flags.maxRate);
+  const slo = flags.slo === undefined ? undefined : parseSloFlag(flags.slo);
+  if (slo && !slo.ok) errors.push(slo.problem);
   const ladder: LadderFlags = {
+    ...(slo?.ok && { slo_latency: slo.latency }),
     ...(start !== undefined && { start_per_s: start }),
     ...(factor !== undefined && { factor }),
     ...(rates !== undefined && { rates_per_s: rates }),
@@ -138,6 +143,7 @@ export function register(program: Command): void {
     .option('--factor <x>', 'each rate is the previous × this (default: the scenario\'s, else the profile\'s: 1.5 quick, 1.25 full)')
     .option('--rates <a,b,c>', 'an explicit ladder of rates instead')
     .option('--max-rate <req/s>', 'never offer more than this (default 1,000,000)')
+    .option('--slo <bounds>', "latency bounds replacing the scenario's, e.g. p99_clean<=5ms,p50<=1ms (for a machine whose own floor is above them; share answered and trend stay the scenario's)")
     .option('--resolution <share>', 'bisect until the bracket is within this share (0.02 = 2%)')
     .option('--confirm <n>', 'repetitions at the sustainable rate (a majority must meet the SLO)')
     .option('--fractions <a,b>', "equal-load fractions of each processor's sustainable rate (default 0.5,0.8)")

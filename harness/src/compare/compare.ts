@@ -104,8 +104,8 @@ type Resolved = ReturnType<typeof resolved>;
 type UntestedRow = Omit<ComparisonRow, 'test' | 'significance'>;
 
 function compareMetric(def: MetricDef, spec: PairSpec, opts: Resolved, notes: Set<string>): UntestedRow | undefined {
-  const ua = unitsOf(spec.a_runs, spec.scenario, spec.a_processor, opts);
-  const ub = unitsOf(spec.b_runs, spec.scenario, spec.b_processor, opts);
+  const ua = unitsOf(spec.a_runs, spec.scenario, spec.a_processor, { ...opts, metric: def });
+  const ub = unitsOf(spec.b_runs, spec.scenario, spec.b_processor, { ...opts, metric: def });
   for (const e of [...ua.excluded, ...ub.excluded]) notes.add(`excluded ${e}`);
   for (const e of [...ua.not_to_precision, ...ub.not_to_precision]) notes.add(`not measured to precision (kept) ${e}`);
   const sa = sampleOf(def, ua);

@@ -1,12 +1,13 @@
 // The one interval every view gives a figure: for one metric of one scenario × processor, the
-// geometric mean over the usable repetitions (ok, and not driver-limited unless asked) with the
+// geometric mean over the usable repetitions (ok, and not driver-limited for the metric unless asked) with the
 // t interval on their logs. report, compare, gate, claims, the dashboard and the HTML report
 // (which is the dashboard) all call this, so the same figure never gets two intervals. (The
 // Overview's whiskers used to be a percentile bootstrap of the median, which the gate's own
 // simulation found covering 79.6% at 3 repetitions for a nominal 95%.)
 import { DEFAULT_CONFIDENCE, DEFAULT_MIN_N, type Estimate } from '../stats/interval.ts';
 import { levelInterval } from '../stats/level-interval.ts';
-import { METRICS, type MeasurementFigures, type MetricId } from './metrics.ts';
+import { METRICS, type MeasurementFigures, type MetricDef, type MetricId } from './metrics.ts';
+import { driverLimitFor } from './units.ts';
 
 export interface FigureOptions {
   confidence?: number;
@@ -25,15 +26,16 @@ export interface Figure {
 
 export const FIGURE_METHOD_TEXT = 'geometric mean over repetitions, 95% t interval on their logs';
 
-export function usable<M extends MeasurementFigures>(ms: readonly M[], include_driver_limited = false): M[] {
-  return ms.filter((m) => m.status === 'ok' && (include_driver_limited || !m.driver?.driver_limited));
+/** The repetitions a figure of `metric` rests on: ok, and not driver-limited for it (units.ts driverLimitFor). */
+function usable<M extends MeasurementFigures>(ms: readonly M[], metric: MetricDef, include_driver_limited = false): M[] {
+  return ms.filter((m) => m.status === 'ok' && driverLimitFor(m, { include_driver_limited, metric }) === null);
 }
 
 /** The figure of a per-repetition metric (capacity, one record per run, has none). */
 export function figureOf(id: Exclude<MetricId, 'capacity'>, ms: readonly MeasurementFigures[], opts: FigureOptions = {}): Figure {
   const def = METRICS[id];
   if (def.source !== 'measurement') throw new RangeError(`${id} is not read from repetitions`);
-  const values = usable(ms, opts.include_driver_limited).flatMap((m) => {
+  const values = usable(ms, def, opts.include_driver_limited).flatMap((m) => {
     const v = def.value(m);
     return v === null ? [] : [v];
   });

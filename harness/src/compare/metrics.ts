@@ -15,6 +15,15 @@ interface MetricBase {
   unit: MetricUnit;
   /** Which direction is an improvement. */
   better: 'lower' | 'higher';
+  /**
+   * Whether the driver's side of the tail (platform stalls on the driver's CPU, requests it sent
+   * late) reaches this metric's value. It reaches the raw percentiles and the achieved rate, so a
+   * repetition whose tail the driver's side explains is set aside for them (record/driver-health.ts).
+   * It does not reach the clean percentiles (they set those requests aside one by one, with the
+   * same fairness rule as stalls on the processor's CPU) nor the processor's own CPU and memory:
+   * for those only the driver's own limits (its send rate, its CPU) set a repetition aside.
+   */
+  driver_tail_reaches: boolean;
 }
 
 /**
@@ -45,7 +54,7 @@ export function measurePhase<P extends { phase: string }>(m: { phases: readonly 
 
 function latency(id: MetricId, label: string, percentile: number, field: 'p50_us' | 'p99_us' | 'p999_us'): MeasurementMetric {
   // Corrected (from the intended send time): what a user would have seen.
-  return { id, label, unit: 'us', better: 'lower', source: 'measurement', percentile, value: (m) => measurePhase(m)?.corrected[field] ?? null };
+  return { id, label, unit: 'us', better: 'lower', driver_tail_reaches: true, source: 'measurement', percentile, value: (m) => measurePhase(m)?.corrected[field] ?? null };
 }
 
 export const METRICS: Record<MetricId, MetricDef> = {
@@ -54,26 +63,26 @@ export const METRICS: Record<MetricId, MetricDef> = {
   p999: latency('p999', 'p99.9 latency', 99.9, 'p999_us'),
   // The processor's own percentiles (record/tail.ts): no histogram of them is stored, so the
   // repetition's value is its point estimate.
-  p99_clean: { id: 'p99_clean', label: 'p99 latency, clean', unit: 'us', better: 'lower', source: 'measurement', percentile: null, value: (m) => m.clean?.p99?.value_us ?? null },
-  p999_clean: { id: 'p999_clean', label: 'p99.9 latency, clean', unit: 'us', better: 'lower', source: 'measurement', percentile: null, value: (m) => m.clean?.p999?.value_us ?? null },
+  p99_clean: { id: 'p99_clean', label: 'p99 latency, clean', unit: 'us', better: 'lower', driver_tail_reaches: false, source: 'measurement', percentile: null, value: (m) => m.clean?.p99?.value_us ?? null },
+  p999_clean: { id: 'p999_clean', label: 'p99.9 latency, clean', unit: 'us', better: 'lower', driver_tail_reaches: false, source: 'measurement', percentile: null, value: (m) => m.clean?.p999?.value_us ?? null },
   throughput: {
-    id: 'throughput', label: 'throughput (achieved)', unit: 'per_s', better: 'higher', source: 'measurement', percentile: null,
+    id: 'throughput', label: 'throughput (achieved)', unit: 'per_s', better: 'higher', driver_tail_reaches: true, source: 'measurement', percentile: null,
     value: (m) => measurePhase(m)?.achieved_rate_per_s ?? null,
   },
-  peak_rss: { id: 'peak_rss', label: 'peak RSS', unit: 'bytes', better: 'lower', source: 'measurement', percentile: null, value: (m) => m.resources?.peak_rss_bytes ?? null },
-  steady_rss: { id: 'steady_rss', label: 'steady RSS', unit: 'bytes', better: 'lower', source: 'measurement', percentile: null, value: (m) => m.resources?.steady_rss_bytes ?? null },
+  peak_rss: { id: 'peak_rss', label: 'peak RSS', unit: 'bytes', better: 'lower', driver_tail_reaches: false, source: 'measurement', percentile: null, value: (m) => m.resources?.peak_rss_bytes ?? null },
+  steady_rss: { id: 'steady_rss', label: 'steady RSS', unit: 'bytes', better: 'lower', driver_tail_reaches: false, source: 'measurement', percentile: null, value: (m) => m.resources?.steady_rss_bytes ?? null },
   cpu_per_million_events: {
-    id: 'cpu_per_million_events', label: 'CPU per 1M events', unit: 'cpu_s', better: 'lower', source: 'measurement', percentile: null,
+    id: 'cpu_per_million_events', label: 'CPU per 1M events', unit: 'cpu_s', better: 'lower', driver_tail_reaches: false, source: 'measurement', percentile: null,
     value: (m) => m.resources?.cpu_s_per_million_events ?? null,
   },
   // Hardware instruction counts (perf stat), where the machine has counters: far steadier than
   // time on a shared machine (rustc-perf and SQLite gate on them). Null where not supported.
   instructions_per_event: {
-    id: 'instructions_per_event', label: 'instructions per event', unit: 'count', better: 'lower', source: 'measurement', percentile: null,
+    id: 'instructions_per_event', label: 'instructions per event', unit: 'count', better: 'lower', driver_tail_reaches: false, source: 'measurement', percentile: null,
     value: (m) => (m.resources?.instructions?.status === 'measured' ? m.resources.instructions.per_event : null),
   },
   capacity: {
-    id: 'capacity', label: 'capacity (closed loop)', unit: 'per_s', better: 'higher', source: 'capacity',
+    id: 'capacity', label: 'capacity (closed loop)', unit: 'per_s', better: 'higher', driver_tail_reaches: false, source: 'capacity',
     // Events for event scenarios; requests for read-only ones, which carry no events.
     value: (c) => (c.events_per_s > 0 ? c.events_per_s : c.requests_per_s > 0 ? c.requests_per_s : null),
   },

@@ -1,6 +1,8 @@
 // The independent units of a comparison: the ok repetitions of one scenario × processor, pooled
 // over one or more runs, and the reasons any were set aside.
+import { driverOwnReasons } from '../record/driver-health.ts';
 import type { Capacity, Measurement, RunRecord } from '../results/schema.ts';
+import type { MetricDef } from './metrics.ts';
 
 export interface Units {
   measurements: Measurement[];
@@ -18,6 +20,27 @@ export interface Units {
 export interface UnitOptions {
   /** Keep repetitions where the driver could not keep its schedule (they measure the driver). */
   include_driver_limited?: boolean;
+  /**
+   * The metric the units are for. One the driver's side of the tail does not reach (clean
+   * percentiles, the processor's CPU and memory) loses a driver-limited repetition only to the
+   * driver's own limits; without a metric, every driver-limited repetition is set aside.
+   */
+  metric?: Pick<MetricDef, 'driver_tail_reaches'>;
+}
+
+/**
+ * The driver reasons that set this repetition aside for the metric; null when it is kept. The one
+ * rule: compare, gate and claims (unitsOf) and every view's figure (figure.ts) use it.
+ */
+export function driverLimitFor(m: Pick<Measurement, 'driver'>, opts: UnitOptions | undefined): string[] | null {
+  const d = m.driver;
+  if (!d?.driver_limited || opts?.include_driver_limited) return null;
+  if (d.reasons.length === 0) return ['no reason given'];
+  if (opts?.metric && !opts.metric.driver_tail_reaches) {
+    const own = driverOwnReasons(d);
+    return own.length ? own : null;
+  }
+  return d.reasons;
 }
 
 export function unitsOf(runs: readonly RunRecord[], scenario: string, processor: string, opts?: UnitOptions): Units {
@@ -29,8 +52,9 @@ export function unitsOf(runs: readonly RunRecord[], scenario: string, processor:
     for (const m of run.measurements) {
       if (m.scenario !== scenario || m.processor !== processor) continue;
       const where = `${run.manifest.run_id} ${scenario}/${processor} r${m.repetition}`;
+      const driverLimit = driverLimitFor(m, opts);
       if (m.status !== 'ok') excluded.push(`${where}: status ${m.status}`);
-      else if (m.driver?.driver_limited && !opts?.include_driver_limited) excluded.push(`${where}: driver-limited (${m.driver.reasons.join('; ') || 'no reason given'})`);
+      else if (driverLimit) excluded.push(`${where}: driver-limited (${driverLimit.join('; ')})`);
       else {
         measurements.push(m);
         if (m.precision && !m.precision.reached) {

@@ -5,12 +5,12 @@
 //            by at least +20% against the calibration runs (queueing makes the p99 move far more
 //            than the CPU does, so it is found by trying, not computed).
 import { figureOfValues } from '../compare/figure.ts';
-import { METRICS } from '../compare/metrics.ts';
+import { METRICS, type MetricDef } from '../compare/metrics.ts';
 import { unitsOf } from '../compare/units.ts';
 import type { RunRecord } from '../results/schema.ts';
 
-function values(runs: readonly RunRecord[], scenario: string, processor: string, pick: (m: RunRecord['measurements'][number]) => number | null): number[] {
-  return runs.flatMap((r) => unitsOf([r], scenario, processor).measurements.flatMap((m) => {
+function values(runs: readonly RunRecord[], scenario: string, processor: string, metric: MetricDef, pick: (m: RunRecord['measurements'][number]) => number | null): number[] {
+  return runs.flatMap((r) => unitsOf([r], scenario, processor, { metric }).measurements.flatMap((m) => {
     const v = pick(m);
     return v === null ? [] : [v];
   }));
@@ -18,7 +18,7 @@ function values(runs: readonly RunRecord[], scenario: string, processor: string,
 
 /** 10% of the processor's CPU microseconds per request, from its runs (null without CPU figures). */
 export function cpuArmDelayUs(runs: readonly RunRecord[], scenario: string, processor: string, share = 0.1): number | null {
-  const perRequestUs = values(runs, scenario, processor, (m) => {
+  const perRequestUs = values(runs, scenario, processor, METRICS.cpu_per_million_events, (m) => {
     const cpu = m.resources?.cpu_s_per_million_events;
     return cpu !== null && cpu !== undefined && m.events_per_request > 0 ? cpu * m.events_per_request : null;
   });
@@ -29,8 +29,8 @@ export function cpuArmDelayUs(runs: readonly RunRecord[], scenario: string, proc
 /** Clean p99 of `runs` over that of `reference` (geometric means over usable repetitions). */
 export function cleanP99Ratio(runs: readonly RunRecord[], reference: readonly RunRecord[], scenario: string, processor: string): number | null {
   const pick = (m: RunRecord['measurements'][number]) => METRICS.p99_clean.source === 'measurement' ? METRICS.p99_clean.value(m) : null;
-  const a = figureOfValues(values(reference, scenario, processor, pick)).value;
-  const b = figureOfValues(values(runs, scenario, processor, pick)).value;
+  const a = figureOfValues(values(reference, scenario, processor, METRICS.p99_clean, pick)).value;
+  const b = figureOfValues(values(runs, scenario, processor, METRICS.p99_clean, pick)).value;
   return a !== null && b !== null ? b / a : null;
 }
 

@@ -73,7 +73,7 @@ export function pairedSigmas(pairs: ReadonlyArray<readonly [RunRecord, RunRecord
     let used = 0;
     for (const [a, b] of pairs) {
       const side = (r: RunRecord) => {
-        const s = sampleOf(METRICS[metric], unitsOf([r], scenario, processor));
+        const s = sampleOf(METRICS[metric], unitsOf([r], scenario, processor, { metric: METRICS[metric] }));
         return s.values.flatMap((value, i) => (value > 0 ? [{ key: s.keys[i]!, value }] : []));
       };
       const m = matchRounds(side(a), side(b), 2);

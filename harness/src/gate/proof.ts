@@ -6,6 +6,7 @@
 //     runs (proof-arms.ts): +10% CPU per request, detected on the CPU metric, and a delay that
 //     moves clean p99 by +20%, detected on p99_clean; every rate with a Wilson interval, and σ of
 //     the paired log-ratio per metric so a reader can size their own gate.
+//   --from <folder>: the runs of an earlier proof tallied again with this commit's gate (no measuring).
 //   --simulate: the same gate on a noise model (proof-simulate.ts), over thousands of pairs,
 //     labelled SIMULATION in the output.
 // Runs are interleaved (A, B, then each injected size) so drift hits every arm alike.
@@ -20,7 +21,7 @@ import { unitsOf } from '../compare/units.ts';
 import { readRunDir } from '../results/read-run.ts';
 import type { RunRecord } from '../results/schema.ts';
 import { mean, median, variance } from '../stats/describe.ts';
-import { gate, GATE_RULES } from './evaluate.ts';
+import { gate, GATE_RULES, type GateRule } from './evaluate.ts';
 import { parseLimits } from './limits.ts';
 import { cleanP99Ratio, cpuArmDelayUs, p99ArmCandidates } from './proof-arms.ts';
 import { coverageByMethod, simulatePairs } from './proof-simulate.ts';
@@ -53,7 +54,12 @@ const { values: args } = parseOrExplain(() => parseArgs({
     'calibration-runs': { type: 'string', default: '3' },
     limits: { type: 'string', default: 'p99=+10%,p99_clean=+10%,cpu=+5%' },
     confidence: { type: 'string', default: '0.95' },
+    // The gate's rule the pairs are judged by (gate/evaluate.ts); the gate's default unless given.
+    rule: { type: 'string', default: 'ci-beyond-limit' },
     results: { type: 'string', default: path.join(os.tmpdir(), 'harness-gate-proof') },
+    // Tally the runs of an earlier proof (its folder, e.g. /tmp/harness-gate-proof/<stamp>) with
+    // this commit's gate, without measuring again: for a change to the statistics, not the runs.
+    from: { type: 'string' },
     'run-args': { type: 'string', default: '' },
   },
 }));
@@ -61,6 +67,10 @@ const { values: args } = parseOrExplain(() => parseArgs({
 const pairs = Number(args.pairs);
 const armPairs = Math.min(pairs, Number(args['arm-pairs']));
 const confidence = Number(args.confidence);
+const rule = parseOrExplain(() => {
+  if (!(GATE_RULES as readonly string[]).includes(args.rule!)) throw new Error(`--rule must be one of ${GATE_RULES.join(', ')}, not "${args.rule}"`);
+  return args.rule as GateRule;
+});
 
 function simulate(): void {
   // The model has a p99 only: the other metrics' rows would sit in the Holm family unchanged.
@@ -136,7 +146,7 @@ async function runInto(dir: string, inject: string | undefined, label: string): 
 function withinSigma(runs: readonly RunRecord[], metric: MetricId): number {
   const def = METRICS[metric];
   const logs = runs
-    .map((r) => unitsOf([r], args.scenario!, args.processor!).measurements.flatMap((m) => {
+    .map((r) => unitsOf([r], args.scenario!, args.processor!, { metric: def }).measurements.flatMap((m) => {
       const v = def.source === 'measurement' ? def.value(m) : null;
       return v !== null && v > 0 ? [Math.log(v)] : [];
     }))
@@ -165,16 +175,27 @@ async function calibrate(root: string): Promise<{ cpu_us: string; p99_us: string
   throw new Error(`calibration: no delay up to ${p99ArmCandidates(Number(cpu_us)).at(-1)} µs moved clean p99 by +20% (${lines.join(' ')}); pass --inject-p99-us`);
 }
 
-async function real(): Promise<void> {
-  const parsed = parseLimits(args.limits!);
-  if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+interface ProofRuns {
+  root: string;
+  calibration: string[];
+  arms: { label: string; inject: string; target: MetricId }[];
+  A: RunRecord[];
+  B: RunRecord[];
+  C: RunRecord[][];
+}
+
+function armsOf(cpu_us: string, p99_us: string): ProofRuns['arms'] {
+  return [
+    { label: `cpu arm ${args['inject-var']}=${cpu_us}`, inject: cpu_us, target: 'cpu_per_million_events' },
+    { label: `p99 arm ${args['inject-var']}=${p99_us}`, inject: p99_us, target: 'p99_clean' },
+  ];
+}
+
+async function measure(): Promise<ProofRuns> {
   const stamp = new Date().toISOString().replace(/[-:.]/g, '');
   const root = path.join(args.results!, stamp);
   const { cpu_us, p99_us, lines: calibration } = await calibrate(root);
-  const arms = [
-    { label: `cpu arm ${args['inject-var']}=${cpu_us}`, inject: cpu_us, target: 'cpu_per_million_events' as MetricId },
-    { label: `p99 arm ${args['inject-var']}=${p99_us}`, inject: p99_us, target: 'p99_clean' as MetricId },
-  ];
+  const arms = armsOf(cpu_us, p99_us);
   const A: RunRecord[] = [];
   const B: RunRecord[] = [];
   const C = arms.map(() => [] as RunRecord[]);
@@ -184,22 +205,45 @@ async function real(): Promise<void> {
     B.push(await runInto(path.join(root, 'b'), undefined, `pair ${i + 1}/${pairs} A′`));
     if (i < armPairs) for (const [k, arm] of arms.entries()) C[k]!.push(await runInto(path.join(root, `inject-${arm.inject}`), arm.inject, `pair ${i + 1}/${armPairs} ${arm.label}`));
   }
-  const gateAll = (cand: RunRecord[]) => cand.map((c, i) => gate([A[i]!], c, parsed.limits, { confidence }));
+  return { root, calibration, arms, A, B, C };
+}
+
+async function runsIn(dir: string): Promise<RunRecord[]> {
+  const ids = (await readdir(dir).catch(() => [] as string[])).sort();
+  return Promise.all(ids.map((id) => readRunDir(path.join(dir, id))));
+}
+
+/** An earlier proof's runs, read back: the arms from its inject-<µs> folders (the cpu arm's delay is the smaller). */
+async function readProof(root: string): Promise<ProofRuns> {
+  const delays = (await readdir(root)).flatMap((d) => (/^inject-\d+$/.test(d) ? [d.slice('inject-'.length)] : [])).sort((x, y) => Number(x) - Number(y));
+  if (delays.length !== 2) throw new Error(`${root}: expected two inject-<µs> folders (the cpu and p99 arms), found ${delays.length}`);
+  const arms = armsOf(delays[0]!, delays[1]!);
+  const [A, B, ...C] = await Promise.all([runsIn(path.join(root, 'a')), runsIn(path.join(root, 'b')), ...arms.map((arm) => runsIn(path.join(root, `inject-${arm.inject}`)))]);
+  if (A!.length === 0 || A!.length !== B!.length) throw new Error(`${root}: ${A!.length} A runs and ${B!.length} A′ runs; a proof folder has as many of each`);
+  const calibration = [`Runs measured earlier (${A![0]!.manifest.started_at} to ${C.flat().concat(B!).map((r) => r.manifest.started_at).sort().at(-1)}), tallied again with this commit's gate (\`--from\`); cpu arm ${args['inject-var']}=${delays[0]} µs, p99 arm ${delays[1]} µs, as calibrated then.`];
+  return { root, calibration, arms, A: A!, B: B!, C };
+}
+
+async function real(): Promise<void> {
+  const parsed = parseLimits(args.limits!);
+  if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+  const { root, calibration, arms, A, B, C } = args.from ? await readProof(args.from) : await measure();
+  const gateAll = (cand: RunRecord[]) => cand.map((c, i) => gate([A[i]!], c, parsed.limits, { confidence, rule }));
   const aa = gateAll(B);
   const armResults = C.map(gateAll);
   const lines: string[] = [
-    `## Gate proof: measured on ${os.hostname()} (${os.cpus().length} cores), ${new Date().toISOString()}`,
+    args.from ? `## Gate proof: runs measured earlier on this machine, tallied on ${os.hostname()} (${os.cpus().length} cores), ${new Date().toISOString()}` : `## Gate proof: measured on ${os.hostname()} (${os.cpus().length} cores), ${new Date().toISOString()}`,
     '',
-    `\`npm run bench:gate -- ${process.argv.slice(2).join(' ')}\`: ${pairs} A/A pairs and ${armPairs} pairs per injected arm of quick-profile runs of ${args.processor}/${args.scenario}; limits ${args.limits}; ${Math.round(confidence * 100)}% intervals, the gate's defaults (rounds paired, method by number of pairs, Holm over every row). Runs in ${root}.`,
+    `\`npm run bench:gate -- ${process.argv.slice(2).join(' ')}\`: ${A.length} A/A pairs and ${Math.min(...C.map((c) => c.length))} pairs per injected arm of quick-profile runs of ${args.processor}/${args.scenario}; limits ${args.limits}; rule ${rule}; ${Math.round(confidence * 100)}% intervals, the gate's defaults (rounds paired, method by number of pairs, Holm over every row). Runs in ${root}.`,
     '',
     ...calibration,
     '',
   ];
   const all = [A, B, ...C].flat();
-  const limited = all.reduce((n, r) => n + unitsOf([r], args.scenario!, args.processor!).excluded.length, 0);
-  const total = all.reduce((n, r) => n + r.measurements.length, 0);
-  lines.push(`Repetitions set aside (failed or driver-limited, as the gate does): ${limited} of ${total}.`, '');
   const metrics = parsed.limits.map((l) => l.metric);
+  const total = all.reduce((n, r) => n + r.measurements.length, 0);
+  const setAside = metrics.map((metric) => `${metric} ${all.reduce((n, r) => n + unitsOf([r], args.scenario!, args.processor!, { metric: METRICS[metric] }).excluded.length, 0)}`);
+  lines.push(`Repetitions set aside (failed or driver-limited for the metric, as the gate does), of ${total}: ${setAside.join(', ')}.`, '');
   lines.push('| pair kind | target metric | its change (median over pairs) | gate exit 1 | target flagged | no verdict (exit 2) |', '|---|---|---|---|---|---|');
   const changeOf = (results: ReturnType<typeof gateAll>, metric: MetricId) => {
     const xs = results.flatMap((r) => (r.kind === 'result' ? r.rows.filter((x) => x.metric === metric && x.ratio.kind === 'interval').map((x) => (x.ratio.kind === 'interval' ? x.ratio.estimate - 1 : 0)) : []));
@@ -219,7 +263,7 @@ async function real(): Promise<void> {
   }
   lines.push('', 'Targets (issue "verdicts with power"): A/A false alarms ≤ 5%; cpu arm flagged on CPU per event ≥ 90%; p99 arm flagged on clean p99 ≥ 80%; no verdict ≤ 10%.');
   const text = `${lines.join('\n')}\n`;
-  await writeFile(path.join(root, 'proof.md'), text);
+  await writeFile(path.join(root, args.from ? `proof-${new Date().toISOString().replace(/[-:.]/g, '')}.md` : 'proof.md'), text);
   process.stdout.write(text);
 }
 

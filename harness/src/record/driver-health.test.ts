@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DriverSummary } from '../drive/summary.ts';
-import { driverHealth } from './driver-health.ts';
+import { driverHealth, driverOwnReasons } from './driver-health.ts';
 
 function summary(lag_p99: number, reasons: string[]): DriverSummary {
   return {
@@ -48,5 +48,21 @@ describe('driver health by tail evidence', () => {
   it('does not flag a repetition whose tail is the processor\'s, whatever its absolute lag', () => {
     const h = driverHealth(summary(3000, ['schedule lag p99 3000 us > limit 1000 us']), 4000, tail(5, 5));
     expect(h.driver_limited).toBe(false);
+  });
+});
+
+describe("the driver's own reasons", () => {
+  const tail = { p99: { threshold_us: 5000, slow: 10, counts: { platform_processor_cpu: 0, platform_driver_cpu: 6, runtime_pause: 0, gc_cycle: 0, driver_lag: 0, queued: 0, unexplained: 4 } }, p999: { threshold_us: 9000, slow: 1, counts: { platform_processor_cpu: 0, platform_driver_cpu: 1, runtime_pause: 0, gc_cycle: 0, driver_lag: 0, queued: 0, unexplained: 0 } } };
+
+  it('leave out the tail-share reason (stalls on the driver\'s CPU reach only the raw figures)', () => {
+    const h = driverHealth(summary(300, []), 5000, tail);
+    expect(h.driver_limited).toBe(true);
+    expect(driverOwnReasons(h)).toEqual([]);
+  });
+
+  it('keep a limit of the driver itself beside it', () => {
+    const h = driverHealth(summary(300, ['driver CPU (excluding spin-wait) at 97% of one core']), 5000, tail);
+    expect(h.reasons).toHaveLength(2);
+    expect(driverOwnReasons(h)).toEqual(['driver CPU (excluding spin-wait) at 97% of one core']);
   });
 });

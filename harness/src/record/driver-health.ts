@@ -14,6 +14,8 @@ export const DRIVER_TAIL_SHARE_LIMIT = 0.25;
 /** Without tail evidence: the lag flag stands when the lag p99 is more than this share of the measured p99. */
 export const LAG_SHARE_LIMIT = 0.25;
 const LAG_REASON = /^schedule lag p99/;
+/** How the tail reason starts: driverOwnReasons tells it from the driver's own limits by it. */
+const TAIL_REASON_PREFIX = 'driver-side causes explain';
 
 export function driverTailShare(tail: Tail): number {
   const t = tail.p99;
@@ -28,7 +30,7 @@ export function driverHealth(summary: DriverSummary, measured_p99_us: number, ta
   if (tail) {
     const share = driverTailShare(tail);
     if (share > DRIVER_TAIL_SHARE_LIMIT) {
-      reasons.push(`driver-side causes explain ${Math.round(100 * share)}% of the requests slower than p99 (stalls on the driver's CPU ${tail.p99.counts.platform_driver_cpu}, sent late ${tail.p99.counts.driver_lag} of ${tail.p99.slow})`);
+      reasons.push(`${TAIL_REASON_PREFIX} ${Math.round(100 * share)}% of the requests slower than p99 (stalls on the driver's CPU ${tail.p99.counts.platform_driver_cpu}, sent late ${tail.p99.counts.driver_lag} of ${tail.p99.slow})`);
     }
   } else if (lagReason && lag_p99_us > LAG_SHARE_LIMIT * measured_p99_us) {
     reasons.push(`${lagReason}, and ${Math.round((100 * lag_p99_us) / Math.max(1, measured_p99_us))}% of the measured p99`);
@@ -41,4 +43,14 @@ export function driverHealth(summary: DriverSummary, measured_p99_us: number, ta
     schedule_lag_max_us: h.schedule_lag_us.max,
     cpu_utilisation: h.cpu_utilisation,
   };
+}
+
+/**
+ * The reasons that are the driver's own limits (it could not send at the rate, its CPU saturated,
+ * or, without tail evidence, its lag): everything but the tail-share reason, which says the
+ * driver's side explains the raw tail, something the clean figures and the processor's own
+ * resources do not see (compare/metrics.ts `driver_tail_reaches`).
+ */
+export function driverOwnReasons(d: Pick<DriverHealth, 'reasons'>): string[] {
+  return d.reasons.filter((r) => !r.startsWith(TAIL_REASON_PREFIX));
 }

@@ -177,7 +177,7 @@ export const ScenarioSweep = z.object({
   scenario: z.string(),
   events_per_request: z.number().nonnegative(),
   slo: Slo,
-  slo_source: z.enum(['scenario', 'default']),
+  slo_source: z.enum(['scenario', 'default', 'command line']).describe("where the SLO's latency bounds came from: the scenario's sweep block, the default, or --slo"),
   ladder: z.object({ start_per_s: z.number().positive(), factor: z.number().gt(1), rates_per_s: z.array(z.number().positive()).nullable(), max_per_s: z.number().positive(), floor_per_s: z.number().positive() }),
   processors: z.array(ProcessorSweep),
 });

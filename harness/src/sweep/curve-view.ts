@@ -4,7 +4,7 @@
 // dashboard's "latency against load" view and `report --sweep --format json` read, so neither
 // needs to know how a sweep is searched.
 import type { PercentileInterval } from '../results/schema.ts';
-import type { AutocannonCrossCheck, FailedBy, NativeCeiling, StepStage, SweepResult } from '../results/sweep-schema.ts';
+import type { AutocannonCrossCheck, FailedBy, NativeCeiling, ScenarioSweep, StepStage, SweepResult } from '../results/sweep-schema.ts';
 import { sustainableWording } from './sustainable.ts';
 
 export interface CurvePoint {
@@ -59,7 +59,7 @@ export interface CurveView {
   sweep_id: string;
   scenario: string;
   events_per_request: number;
-  slo: { lines: SloLine[]; min_achieved_share: number; no_upward_trend: boolean; source: 'scenario' | 'default' };
+  slo: { lines: SloLine[]; min_achieved_share: number; no_upward_trend: boolean; source: ScenarioSweep['slo_source'] };
   processors: ProcessorCurve[];
 }
 

@@ -33,6 +33,13 @@ describe('scenarioSweepPlan', () => {
     expect(p).toMatchObject({ slo, slo_source: 'scenario' });
   });
 
+  it("replaces the scenario's latency bounds with --slo's, keeping its other conditions", () => {
+    const slo = { ...DEFAULT_SLO, min_achieved_share: 0.95 };
+    const latency = [{ percentile: 'p99' as const, figure: 'clean' as const, max_us: 5000 }];
+    const p = scenarioSweepPlan(spec({ slo }), quick, { slo_latency: latency });
+    expect(p).toMatchObject({ slo: { ...slo, latency }, slo_source: 'command line' });
+  });
+
   it('uses an explicit list of rates as the ladder, its largest as the maximum', () => {
     expect(scenarioSweepPlan(spec(), quick, { rates_per_s: [4000, 1000, 2000] }).ladder).toMatchObject({ start_per_s: 1000, rates_per_s: [1000, 2000, 4000], max_per_s: 4000 });
   });

@@ -3,7 +3,7 @@
 // top. A value, printed before the sweep and stored with its result.
 import type { ScenarioSpec } from '../plan/index.ts';
 import type { SweepBlock } from '../plan/sweep-block.ts';
-import { DEFAULT_SLO, type ScenarioSweep, type Slo, type SweepSettings } from '../results/sweep-schema.ts';
+import { DEFAULT_SLO, type ScenarioSweep, type Slo, type SloLatency, type SweepSettings } from '../results/sweep-schema.ts';
 import { DEFAULT_MIN_RISE_SHARE } from './trend.ts';
 
 export interface SweepProfile extends Omit<SweepSettings, 'profile'> {
@@ -54,6 +54,8 @@ export interface LadderFlags {
   factor?: number;
   rates_per_s?: number[];
   max_per_s?: number;
+  /** --slo: latency bounds that replace the scenario's (its other conditions stay). */
+  slo_latency?: SloLatency[];
 }
 
 export const DEFAULT_MAX_PER_S = 1_000_000;
@@ -80,8 +82,8 @@ export function scenarioSweepPlan(spec: ScenarioSpec, profile: SweepProfile, fla
   const start = flags.start_per_s ?? block.start_per_s ?? rates?.[0] ?? Math.max(1, Math.round(scheduleRate(spec) / START_DIVISOR));
   return {
     spec,
-    slo: block.slo ?? DEFAULT_SLO,
-    slo_source: block.slo ? 'scenario' : 'default',
+    slo: flags.slo_latency ? { ...(block.slo ?? DEFAULT_SLO), latency: flags.slo_latency } : (block.slo ?? DEFAULT_SLO),
+    slo_source: flags.slo_latency ? 'command line' : block.slo ? 'scenario' : 'default',
     ladder: {
       start_per_s: start,
       factor: flags.factor ?? block.step_factor ?? profile.step_factor,
