@@ -191,9 +191,11 @@ function armsOf(cpu_us: string, p99_us: string): ProofRuns['arms'] {
   ];
 }
 
+/** Now as a folder or file name: 20261201T151148382Z. */
+const stampNow = () => new Date().toISOString().replace(/[-:.]/g, '');
+
 async function measure(): Promise<ProofRuns> {
-  const stamp = new Date().toISOString().replace(/[-:.]/g, '');
-  const root = path.join(args.results!, stamp);
+  const root = path.join(args.results!, stampNow());
   const { cpu_us, p99_us, lines: calibration } = await calibrate(root);
   const arms = armsOf(cpu_us, p99_us);
   const A: RunRecord[] = [];
@@ -232,7 +234,7 @@ async function real(): Promise<void> {
   const aa = gateAll(B);
   const armResults = C.map(gateAll);
   const lines: string[] = [
-    args.from ? `## Gate proof: runs measured earlier on this machine, tallied on ${os.hostname()} (${os.cpus().length} cores), ${new Date().toISOString()}` : `## Gate proof: measured on ${os.hostname()} (${os.cpus().length} cores), ${new Date().toISOString()}`,
+    `## Gate proof: ${args.from ? 'runs measured earlier on this machine, tallied' : 'measured'} on ${os.hostname()} (${os.cpus().length} cores), ${new Date().toISOString()}`,
     '',
     `\`npm run bench:gate -- ${process.argv.slice(2).join(' ')}\`: ${A.length} A/A pairs and ${Math.min(...C.map((c) => c.length))} pairs per injected arm of quick-profile runs of ${args.processor}/${args.scenario}; limits ${args.limits}; rule ${rule}; ${Math.round(confidence * 100)}% intervals, the gate's defaults (rounds paired, method by number of pairs, Holm over every row). Runs in ${root}.`,
     '',
@@ -263,7 +265,7 @@ async function real(): Promise<void> {
   }
   lines.push('', 'Targets (issue "verdicts with power"): A/A false alarms ≤ 5%; cpu arm flagged on CPU per event ≥ 90%; p99 arm flagged on clean p99 ≥ 80%; no verdict ≤ 10%.');
   const text = `${lines.join('\n')}\n`;
-  await writeFile(path.join(root, args.from ? `proof-${new Date().toISOString().replace(/[-:.]/g, '')}.md` : 'proof.md'), text);
+  await writeFile(path.join(root, args.from ? `proof-${stampNow()}.md` : 'proof.md'), text);
   process.stdout.write(text);
 }
 
