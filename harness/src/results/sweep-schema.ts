@@ -50,7 +50,7 @@ export const Trend = z.object({
   ci_low_us_per_s: z.number().nullable(),
   ci_high_us_per_s: z.number().nullable(),
   rise_share: z.number().nullable().describe('slope × phase length / median per-second p50: how much latency grew over the phase'),
-  growing: z.boolean().describe('the interval lies above 0 and the rise is at least min_rise_share: a backlog'),
+  growing: z.boolean().describe('the interval lies above 0 and the slope is at least trend_min_overload × 1 s/s, the least a filling queue adds: a backlog'),
 });
 export type Trend = z.infer<typeof Trend>;
 
@@ -190,7 +190,11 @@ export const SweepSettings = z.object({
   resolution: z.number().positive(),
   stop_after_unsustainable: count,
   confirm_repetitions: count,
-  trend_min_rise_share: z.number().nonnegative(),
+  trend_min_overload: z
+    .number()
+    .positive()
+    .optional()
+    .describe('the smallest overload the trend test counts: a queue fed at (1 + x) × its served rate adds x s of waiting per second. Absent in sweeps made before it, whose trend test asked for a 20% rise of the p50 instead'),
   equal_load: z.object({ fractions: z.array(z.number().gt(0).max(1)), repetitions: count }),
   native_ceiling_s: z.number().nonnegative().describe('0: no native closed-loop ceiling'),
   autocannon_s: z.number().nonnegative().describe('0: no autocannon cross-check'),

@@ -115,7 +115,7 @@ export async function runSweep(o: SweepOptions): Promise<{ result: SweepResult; 
           : await measureOne(stepPlan, spec, { kind: 'measure', scenario: spec.name, processor: ps.processor, repetition }, state, pool, id, logDir, signal, cpus, idleShare, note);
         const file = sweepMeasurementFile(spec.name, ps.processor, stage, rate, repetition);
         await writeSweepMeasurement(dir, file, m);
-        const step = stepFromMeasurement(m, { stage, repetition, offered_rate_per_s: rate, basis, slo: sp.slo, min_rise_share: settings.trend_min_rise_share, measurement_file: file });
+        const step = stepFromMeasurement(m, { stage, repetition, offered_rate_per_s: rate, basis, slo: sp.slo, min_overload: settings.trend_min_overload, measurement_file: file });
         ps.steps.push(step);
         await save();
         events.emit({ type: 'stage', label: `${label}: ${verdictLine(step)}` });

@@ -4,7 +4,7 @@
 import type { ScenarioSpec } from '../plan/index.ts';
 import type { SweepBlock } from '../plan/sweep-block.ts';
 import { DEFAULT_SLO, type ScenarioSweep, type Slo, type SloLatency, type SweepSettings } from '../results/sweep-schema.ts';
-import { DEFAULT_MIN_RISE_SHARE } from './trend.ts';
+import { DEFAULT_MIN_OVERLOAD } from './trend.ts';
 
 export interface SweepProfile extends Omit<SweepSettings, 'profile'> {
   /** The ladder's factor when neither the scenario nor a flag sets one. */
@@ -25,7 +25,7 @@ export const SWEEP_PROFILES: Record<string, SweepProfile> = {
     resolution: 0.02,
     stop_after_unsustainable: 2,
     confirm_repetitions: 3,
-    trend_min_rise_share: DEFAULT_MIN_RISE_SHARE,
+    trend_min_overload: DEFAULT_MIN_OVERLOAD,
     equal_load: { fractions: [0.5, 0.8], repetitions: 1 },
     native_ceiling_s: 2,
     autocannon_s: 2,
@@ -38,7 +38,7 @@ export const SWEEP_PROFILES: Record<string, SweepProfile> = {
     resolution: 0.02,
     stop_after_unsustainable: 2,
     confirm_repetitions: 5,
-    trend_min_rise_share: DEFAULT_MIN_RISE_SHARE,
+    trend_min_overload: DEFAULT_MIN_OVERLOAD,
     equal_load: { fractions: [0.5, 0.8], repetitions: 5 },
     native_ceiling_s: 10,
     autocannon_s: 10,

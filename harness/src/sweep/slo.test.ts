@@ -40,7 +40,9 @@ describe('judgeStep against the default SLO (clean p99 ≤ 1 ms, ≥ 99% answere
   });
 
   it('fails on trend when latency grew over the phase', () => {
-    expect(judgeStep(step({ trend: { ...flat, slope_us_per_s: 400, ci_low_us_per_s: 100, growing: true, rise_share: 2 } }), DEFAULT_SLO).failed_by).toEqual(['trend']);
+    const v = judgeStep(step({ trend: { ...flat, slope_us_per_s: 54_000, ci_low_us_per_s: 21_000, ci_high_us_per_s: 87_000, growing: true, rise_share: 1.5 } }), DEFAULT_SLO);
+    expect(v.failed_by).toEqual(['trend']);
+    expect(v.reasons[0]).toBe('a backlog grew over the phase: p50 +54.0 ms per s [21.0, 87.0], as from 5.4% more offered than served');
   });
 
   it('ignores the trend when the SLO does not ask for it', () => {

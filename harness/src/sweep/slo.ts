@@ -37,7 +37,9 @@ export function judgeStep(step: JudgedFigures, slo: Slo): StepVerdict {
   }
   if (slo.no_upward_trend && step.trend.growing) {
     failed.add('trend');
-    reasons.push(`latency grew over the phase: p50 slope ${Math.round(step.trend.slope_us_per_s ?? 0)} µs/s [${Math.round(step.trend.ci_low_us_per_s ?? 0)}, ${Math.round(step.trend.ci_high_us_per_s ?? 0)}], +${Math.round((step.trend.rise_share ?? 0) * 100)}%`);
+    const ms = (us: number | null) => ((us ?? 0) / 1000).toFixed(1);
+    const overload_pct = ((step.trend.slope_us_per_s ?? 0) / 1e4).toFixed(1);
+    reasons.push(`a backlog grew over the phase: p50 +${ms(step.trend.slope_us_per_s)} ms per s [${ms(step.trend.ci_low_us_per_s)}, ${ms(step.trend.ci_high_us_per_s)}], as from ${overload_pct}% more offered than served`);
   }
   if (step.driver_limited) {
     if (failed.size > 0) {

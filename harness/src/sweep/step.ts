@@ -12,7 +12,7 @@ export interface StepContext {
   offered_rate_per_s: number;
   basis: LoadBasis[];
   slo: Slo;
-  min_rise_share: number;
+  min_overload: number | undefined;
   measurement_file: string | null;
 }
 
@@ -46,7 +46,7 @@ function rawOf(m: Measurement, measure: PhaseResult | undefined): SweepStep['raw
 export function stepFromMeasurement(m: Measurement, c: StepContext): SweepStep {
   const measure = m.phases.find((p) => p.phase === 'measure');
   const achieved = measure && measure.duration_s > 0 ? measure.responses_ok / measure.duration_s : 0;
-  const trend = latencyTrend(m.intervals.filter((i) => i.phase === 'measure' && i.requests > 0).map((i) => ({ t_s: i.t_s, p50_us: i.p50_us })), c.min_rise_share);
+  const trend = latencyTrend(m.intervals.filter((i) => i.phase === 'measure' && i.requests > 0).map((i) => ({ t_s: i.t_s, p50_us: i.p50_us })), c.min_overload);
   const figures = {
     stage: c.stage,
     repetition: c.repetition,
