@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SweepResult } from '../../../harness/src/results/sweep-schema.ts';
 import { readSweepFile } from '../../../harness/src/store/sweep-files.ts';
 import { curveViews, type CurveView } from '../../../harness/src/sweep/curve-view.ts';
-import { sampleSweep } from '../../../harness/src/sweep/fixtures/sample-sweep.ts';
+import { sampleSweep, withLatencyMissAt } from '../../../harness/src/sweep/fixtures/sample-sweep.ts';
 import { latencyDomain, loadSeries, rateDomain, sloFigure, stepFigures, sustainableRows } from './load.ts';
 
 const REAL_SWEEP = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'e2e', 'fixtures', 'sweep-knee', '20261201T135010Z-unknown-a1ed', 'sweep.json');
@@ -87,6 +87,17 @@ describe('sustainableRows', () => {
       wording: 'confirmed',
       next_failed: knee.next_reasons.join('; '),
     });
+  });
+
+  it('gives the sustainable rate as a share of the closed-loop ceiling', () => {
+    const knee = real.scenarios[0]!.processors[0]!;
+    expect(sustainableRows(view)[0]!.of_ceiling).toBe(`${((knee.sustainable!.rate_per_s / knee.native_ceiling!.requests_per_s) * 100).toPrecision(2)}%`);
+  });
+
+  it('warns when the rate above failed its latency bound with the processor nearly idle', async () => {
+    const rows = sustainableRows(curveViews(withLatencyMissAt(await sampleSweep(), 'go', 0.05))[0]!);
+    expect(rows.find((r) => r.processor === 'go')!.floor_warning).toBe("the rate above failed at 5% of the processor's budget: the latency floor of this machine or runtime, not a capacity");
+    expect(rows.find((r) => r.processor === 'rust')!.floor_warning).toBeNull();
   });
 
   it('says why an excluded processor has no figure', async () => {

@@ -105,13 +105,17 @@ export interface SustainableRow {
   wording: string;
   lower_bound: boolean;
   next_failed: string;
+  /** The sustainable rate as a share of the native closed-loop ceiling ("—": no ceiling). */
+  of_ceiling: string;
+  /** Set when the rate above failed its latency bound with the processor nearly idle: not a capacity. */
+  floor_warning: string | null;
 }
 
 /** The table under the chart: each processor's sustainable throughput and why the rate above failed. */
 export function sustainableRows(view: CurveView): SustainableRow[] {
   return view.processors.map((p): SustainableRow => {
     const s = p.sustainable;
-    if (!s) return { processor: p.processor, requests_per_s: null, events_per_s: null, events_per_s_per_core: null, wording: p.excluded ? `not swept: ${p.excluded}` : 'no result (the sweep stopped before the search)', lower_bound: false, next_failed: '—' };
+    if (!s) return { processor: p.processor, requests_per_s: null, events_per_s: null, events_per_s_per_core: null, wording: p.excluded ? `not swept: ${p.excluded}` : 'no result (the sweep stopped before the search)', lower_bound: false, next_failed: '—', of_ceiling: '—', floor_warning: null };
     return {
       processor: p.processor,
       requests_per_s: formatRate(s.rate_per_s, 'req/s'),
@@ -120,6 +124,10 @@ export function sustainableRows(view: CurveView): SustainableRow[] {
       wording: s.wording,
       lower_bound: s.lower_bound,
       next_failed: s.next_reasons.join('; ') || s.next_failed_by.join(', ') || '—',
+      of_ceiling: s.ceiling_share === null ? '—' : `${(s.ceiling_share * 100).toPrecision(2)}%`,
+      floor_warning: s.unloaded_miss
+        ? `the rate above failed at ${Math.round((s.failed_at_cpu_share ?? 0) * 100)}% of the processor's budget: the latency floor of this machine or runtime, not a capacity`
+        : null,
     };
   });
 }

@@ -21,6 +21,7 @@ function SustainableTable({ view }: { view: CurveView }) {
           <th>sustainable req/s</th>
           <th>events/s</th>
           <th>events/s per core</th>
+          <th>of closed-loop ceiling</th>
           <th>reading</th>
           <th>why the next step failed</th>
         </tr>
@@ -32,7 +33,13 @@ function SustainableTable({ view }: { view: CurveView }) {
             <td data-cell="requests">{r.requests_per_s === null ? '—' : <Num>{r.lower_bound ? `≥ ${r.requests_per_s}` : r.requests_per_s}</Num>}</td>
             <td data-cell="events">{r.events_per_s === null ? '—' : <Num>{r.events_per_s}</Num>}</td>
             <td data-cell="per-core">{r.events_per_s_per_core === null ? '—' : <Num>{r.events_per_s_per_core}</Num>}</td>
-            <td data-cell="wording">{r.wording}</td>
+            <td data-cell="of-ceiling">
+              <Num>{r.of_ceiling}</Num>
+            </td>
+            <td data-cell="wording">
+              {r.wording}
+              {r.floor_warning && <div className="warn" data-cell="floor-warning">⚠ {r.floor_warning}</div>}
+            </td>
             <td data-cell="next-failed">{r.next_failed}</td>
           </tr>
         ))}

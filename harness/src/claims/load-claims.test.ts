@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleSweep } from '../sweep/fixtures/sample-sweep.ts';
+import { sampleSweep, withLatencyMissAt } from '../sweep/fixtures/sample-sweep.ts';
 import type { SweepResult } from '../results/sweep-schema.ts';
 import { evaluateClaims } from './evaluate.ts';
 import { parseClaims } from './load.ts';
@@ -47,6 +47,16 @@ describe('sustainable_per_core', () => {
     const rust = limited.scenarios[0]!.processors.find((p) => p.processor === 'rust')!;
     rust.sustainable = { ...rust.sustainable!, ended: 'driver-limited', lower_bound: true };
     expect(evaluateClaims(run, file([sustains({ value: 5_000_000 })]), { sweeps: [limited] })[0]!.verdict).toBe('inconclusive');
+  });
+
+  it('cannot be refuted by a latency miss at 5% of the processor’s budget (the machine’s floor)', () => {
+    const [v] = evaluateClaims(run, file([sustains({ value: 5_000_000 })]), { sweeps: [withLatencyMissAt(sweep, 'rust', 0.05)] });
+    expect(v!.verdict).toBe('inconclusive');
+    expect(v!.reasons[0]).toMatch(/failed its latency bound at 5% of the processor's budget: the machine's latency floor/);
+  });
+
+  it('is still refuted by a latency miss with the processor near its limit', () => {
+    expect(evaluateClaims(run, file([sustains({ value: 5_000_000 })]), { sweeps: [withLatencyMissAt(sweep, 'rust', 0.93)] })[0]!.verdict).toBe('refuted');
   });
 
   it('is inconclusive when the sustainable rate was not confirmed', () => {

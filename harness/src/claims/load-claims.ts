@@ -6,6 +6,7 @@
 import { ratioInterval } from '../stats/ratio-interval.ts';
 import type { LoadBasis, ProcessorSweep, ScenarioSweep, SweepResult, SweepStep } from '../results/sweep-schema.ts';
 import { commonSustainedRates, stepsAtBasis } from '../sweep/equal-load.ts';
+import { failedAtCpuShare, isUnloadedMiss } from '../sweep/unloaded-miss.ts';
 import type { ClaimVerdict, ClaimVerdictKind } from './evaluate.ts';
 import { decideOnInterval as decide } from './interval-verdict.ts';
 import type { LoadMetric } from './load-claims-schema.ts';
@@ -114,13 +115,19 @@ function sustainableClaim(claim: SustainableClaim, sweeps: readonly SweepResult[
     const kinds: ClaimVerdictKind[] = found.map(({ id, sc, p }) => {
       const { lo, hi, s } = bracketPerCore(claim, sc, p);
       const bracket = `sweep ${id}: sustainable ${Math.round(lo).toLocaleString('en-US')}${s.lower_bound ? ' (at least)' : ''}, unsustainable ${hi === null ? '–' : Math.round(hi).toLocaleString('en-US')}`;
-      // A lower bound is evidence only if confirmed; an upper one only if the processor (not the driver) failed it.
+      // A lower bound is evidence only if confirmed; an upper one only if the processor (not the
+      // driver, not the machine's latency floor at low load) failed it.
       const loHolds = s.confirmation.confirmed && lo > 0;
-      const hiHolds = hi !== null && s.ended === 'bracketed';
+      const unloaded = isUnloadedMiss(p);
+      const hiHolds = hi !== null && s.ended === 'bracketed' && !unloaded;
       let kind: ClaimVerdictKind = 'inconclusive';
       if (claim.op === '>=') kind = loHolds && lo >= claim.value ? 'supported' : hiHolds && hi! < claim.value ? 'refuted' : 'inconclusive';
       else kind = hiHolds && hi! <= claim.value ? 'supported' : loHolds && lo > claim.value ? 'refuted' : 'inconclusive';
-      reasons.push(`${bracket}: ${kind}${s.confirmation.confirmed ? '' : ` (not confirmed: ${s.confirmation.passed} of ${s.confirmation.repetitions})`}`);
+      const why = [
+        ...(s.confirmation.confirmed ? [] : [`not confirmed: ${s.confirmation.passed} of ${s.confirmation.repetitions}`]),
+        ...(unloaded ? [`the rate above failed its latency bound at ${Math.round((failedAtCpuShare(p) ?? 0) * 100)}% of the processor's budget: the machine's latency floor, not a capacity`] : []),
+      ];
+      reasons.push(`${bracket}: ${kind}${why.length ? ` (${why.join('; ')})` : ''}`);
       return kind;
     });
     const verdict: ClaimVerdictKind = kinds.every((k) => k === 'supported') ? 'supported' : kinds.every((k) => k === 'refuted') ? 'refuted' : 'inconclusive';

@@ -6,6 +6,7 @@
 import type { PercentileInterval } from '../results/schema.ts';
 import type { AutocannonCrossCheck, FailedBy, NativeCeiling, ScenarioSweep, StepStage, SweepResult } from '../results/sweep-schema.ts';
 import { sustainableWording } from './sustainable.ts';
+import { failedAtCpuShare, isUnloadedMiss } from './unloaded-miss.ts';
 
 export interface CurvePoint {
   stage: StepStage;
@@ -50,6 +51,16 @@ export interface ProcessorCurve {
     wording: string;
     next_failed_by: FailedBy[];
     next_reasons: string[];
+    /** The sustainable rate over the native closed-loop ceiling: how far below its limit the SLO stopped it. */
+    ceiling_share: number | null;
+    /**
+     * The processor's CPU at the step that failed (the rate above, or the lowest rate), as a share
+     * of its THREADS budget. A miss at low utilisation is the latency floor of the machine or the
+     * runtime, not a capacity.
+     */
+    failed_at_cpu_share: number | null;
+    /** A latency miss at under a quarter of the budget (sweep/unloaded-miss.ts): not a capacity. */
+    unloaded_miss: boolean;
   } | null;
   native_ceiling: NativeCeiling | null;
   autocannon: AutocannonCrossCheck | null;
@@ -112,6 +123,9 @@ export function curveViews(result: SweepResult): CurveView[] {
               wording: sustainableWording(s),
               next_failed_by: s.next_failed_by,
               next_reasons: s.next_reasons,
+              ceiling_share: p.native_ceiling && p.native_ceiling.requests_per_s > 0 ? s.rate_per_s / p.native_ceiling.requests_per_s : null,
+              failed_at_cpu_share: failedAtCpuShare(p),
+              unloaded_miss: isUnloadedMiss(p),
             }
           : null,
         native_ceiling: p.native_ceiling,

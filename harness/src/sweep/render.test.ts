@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleSweep } from './fixtures/sample-sweep.ts';
+import { sampleSweep, withLatencyMissAt } from './fixtures/sample-sweep.ts';
 import { curveViews } from './curve-view.ts';
 import { renderSweepMarkdown, renderSweepText } from './render.ts';
 
@@ -27,7 +27,25 @@ describe('the sweep report', () => {
   });
 });
 
+const withFailedStepAt = (cpu: number) => withLatencyMissAt(sweep, 'go', cpu);
+
+describe('the sweep report on a latency miss without load', () => {
+  it('warns that a miss at 5% of the budget is the latency floor, not a capacity', () => {
+    expect(renderSweepText(withFailedStepAt(0.05))).toMatch(/go: ⚠ that step ran the processor at 5% of its budget: a miss without load is the latency floor/);
+  });
+
+  it('does not warn when the step that failed ran the processor near its limit', () => {
+    expect(renderSweepText(withFailedStepAt(0.93))).not.toMatch(/⚠ that step ran the processor/);
+  });
+});
+
 describe('curveViews', () => {
+  it('gives the sustainable rate as a share of the closed-loop ceiling and the failed step its CPU share', () => {
+    const go = curveViews(withFailedStepAt(0.05))[0]!.processors[0]!;
+    expect(go.sustainable!.ceiling_share).toBeCloseTo(go.sustainable!.rate_per_s / 4000, 6);
+    expect(go.sustainable!.failed_at_cpu_share).toBe(0.05);
+  });
+
   it('gives the chart every step but the equal-load ones by rate, and the sustainable point', () => {
     const [v] = curveViews(sweep);
     const go = v!.processors[0]!;

@@ -24,8 +24,8 @@ function verdict(p: CurvePoint): string {
 
 export function summaryTable(v: CurveView): Table {
   return {
-    headers: ['processor', 'sustainable req/s', 'events/s', 'events/s per core', 'reading', 'next step failed by', 'native closed loop', 'autocannon (cross-check)'],
-    leftAligned: [0, 4, 5, 6, 7],
+    headers: ['processor', 'sustainable req/s', 'events/s', 'events/s per core', 'of closed-loop ceiling', 'reading', 'next step failed by', 'native closed loop', 'autocannon (cross-check)'],
+    leftAligned: [0, 5, 6, 7, 8],
     rows: v.processors.map((p) => {
       const s = p.sustainable;
       const n = p.native_ceiling;
@@ -35,6 +35,7 @@ export function summaryTable(v: CurveView): Table {
         p.excluded ? 'not swept' : s ? `${s.lower_bound ? '≥ ' : ''}${formatRate(s.rate_per_s, '')}` : '–',
         s ? formatRate(s.events_per_s, '') : '–',
         s ? formatRate(s.events_per_s_per_core, '') : '–',
+        pct(s?.ceiling_share ?? null),
         p.excluded ?? s?.wording ?? 'not searched',
         s ? (s.next_failed_by.length ? s.next_failed_by.join(', ') : '–') : '–',
         n ? `${formatRate(n.requests_per_s, ' req/s')} (limit: ${n.limited_by})` : '–',
@@ -69,6 +70,7 @@ function footnotes(v: CurveView): string[] {
   for (const p of v.processors) {
     const s = p.sustainable;
     if (s?.next_reasons.length) out.push(`${p.processor}: ${s.rate_per_s > 0 ? 'the rate above the sustainable one' : 'the lowest rate measured'} failed: ${s.next_reasons.join('; ')}`);
+    if (s?.unloaded_miss) out.push(`${p.processor}: ⚠ that step ran the processor at ${pct(s.failed_at_cpu_share)} of its budget: a miss without load is the latency floor of this machine or runtime, not a capacity. A bound below that floor fails at any rate; --slo replaces it.`);
     for (const f of p.autocannon?.flags ?? []) out.push(`${p.processor}: autocannon ⚑ ${f}`);
   }
   return out;

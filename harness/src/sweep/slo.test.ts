@@ -60,6 +60,26 @@ describe('judgeStep against the default SLO (clean p99 ≤ 1 ms, ≥ 99% answere
     expect(v.reasons[0]).toMatch(/^driver-limited, yet the SLO held/);
   });
 
+  const TAIL_SHARE = "driver-side causes explain 41% of the requests slower than p99 (stalls on the driver's CPU 55, sent late 0 of 133)";
+
+  it("does not blame the driver's side of the tail for a p50 miss (Go, reads at 3,367 req/s at 91% CPU, measured: p50 32.7 ms)", () => {
+    const p50 = { ...DEFAULT_SLO, latency: [{ percentile: 'p50' as const, figure: 'raw' as const, max_us: 5000 }] };
+    const v = judgeStep(step({ raw: { p50: pi(32_707), p99: pi(90_000), p999: pi(120_000) }, driver_limited: true, driver_reasons: [TAIL_SHARE] }), p50);
+    expect(v.failed_by).toEqual(['latency']);
+    expect(v.reasons[1]).toMatch(/cannot explain this miss$/);
+  });
+
+  it("blames the driver's side of the tail for a raw p99 miss", () => {
+    const raw = { ...DEFAULT_SLO, latency: [{ percentile: 'p99' as const, figure: 'raw' as const, max_us: 1000 }] };
+    expect(judgeStep(step({ driver_limited: true, driver_reasons: [TAIL_SHARE] }), raw).failed_by).toEqual(['latency', 'driver']);
+  });
+
+  it("blames the driver's own limits for any miss", () => {
+    const v = judgeStep(step({ clean: { p50: pi(200), p99: pi(1200), p999: pi(3000) }, driver_limited: true, driver_reasons: [TAIL_SHARE, 'driver CPU at 97%'] }), DEFAULT_SLO);
+    expect(v.failed_by).toEqual(['latency', 'driver']);
+    expect(v.reasons[1]).toBe("driver-limited, so the miss may be the driver's: driver CPU at 97%");
+  });
+
   it('fails a measurement that failed, with its failure', () => {
     const v = judgeStep(step({ status: 'failed', failure: { stage: 'conservation', message: 'lost 3 events', stderr_tail: '' } }), DEFAULT_SLO);
     expect(v).toEqual({ sustainable: false, failed_by: ['error'], reasons: ['the measurement failed at conservation: lost 3 events'] });
