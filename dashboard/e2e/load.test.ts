@@ -101,6 +101,7 @@ describe('Latency against load view', () => {
       expect(await cell(page, p.processor, 'per-core')).toBe(formatRate(s.events_per_s_per_core, 'events/s'));
       expect(await cell(page, p.processor, 'wording')).toBe(sustainableWording(s));
       expect(await cell(page, p.processor, 'next-failed')).toBe(s.next_reasons.join('; '));
+      expect(await cell(page, p.processor, 'of-ceiling')).toBe(`${((s.rate_per_s / p.native_ceiling!.requests_per_s) * 100).toPrecision(2)}%`);
     }
   });
 
