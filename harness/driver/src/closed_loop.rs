@@ -8,12 +8,11 @@ use crate::clock::monotonic_ns;
 use crate::http::Parser;
 use crate::latency_histogram::LatencyHistogram;
 use crate::pool::PoolEntry;
-use crate::socket::{connect_nonblocking, take_error, Epoll, READ, WRITE};
-use std::io::{self, Read, Write};
+use crate::socket::{self, connect_nonblocking, take_error, Epoll, READ, READ_CHUNK, WRITE};
+use std::io::{self, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::os::fd::AsRawFd;
 
-const READ_CHUNK: usize = 16 * 1024;
 const CONNECT_TIMEOUT_NS: u64 = 5_000_000_000;
 
 pub struct ClosedLoopOptions {
@@ -221,34 +220,10 @@ impl<'a> ClosedLoop<'a> {
     }
 
     fn read_response(&mut self, id: usize) -> io::Result<()> {
-        let mut eof = false;
-        loop {
-            let c = &mut self.conns[id];
-            let len = c.rbuf.len();
-            c.rbuf.resize(len + READ_CHUNK, 0);
-            match c.stream.as_mut().expect("busy connection has a stream").read(&mut c.rbuf[len..]) {
-                Ok(0) => {
-                    c.rbuf.truncate(len);
-                    eof = true;
-                    break;
-                }
-                Ok(n) => {
-                    c.rbuf.truncate(len + n);
-                    if n < READ_CHUNK {
-                        break;
-                    }
-                }
-                Err(e) => {
-                    c.rbuf.truncate(len);
-                    match e.kind() {
-                        io::ErrorKind::WouldBlock => break,
-                        io::ErrorKind::Interrupted => continue,
-                        _ => return self.finish(id, Ended::Failed(Failure::Reset)),
-                    }
-                }
-            }
-        }
         let c = &mut self.conns[id];
+        let Ok(eof) = socket::read_available(c.stream.as_mut().expect("busy connection has a stream"), &mut c.rbuf) else {
+            return self.finish(id, Ended::Failed(Failure::Reset));
+        };
         if eof && c.rbuf.is_empty() {
             return self.finish(id, Ended::Failed(Failure::Reset));
         }

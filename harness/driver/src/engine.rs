@@ -9,11 +9,11 @@ use crate::clock::monotonic_ns;
 use crate::http::Parser;
 use crate::pool::PoolEntry;
 use crate::records::{Record, ERR_CONNECT, ERR_PARSE, ERR_RESET, ERR_TIMEOUT, FLAG_QUEUED, UNSENT};
-use crate::socket::{connect_nonblocking, take_error, Epoll, Timer, READ, WRITE};
+use crate::socket::{self, connect_nonblocking, take_error, Epoll, Timer, READ, READ_CHUNK, WRITE};
 use crate::spin_budget::{SpinBudget, MAX_BUSY_SHARE, WINDOW_NS};
 use crate::stream::{RecordStream, STREAM_EVERY_NS};
 use std::collections::VecDeque;
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::os::fd::AsRawFd;
 
@@ -21,7 +21,6 @@ const TIMER_TOKEN: u64 = u64::MAX;
 const CONTROL_TOKEN: u64 = u64::MAX - 1;
 const CONTROL_FD: i32 = 0;
 const RECONNECT_BACKOFF_NS: u64 = 1_000_000;
-const READ_CHUNK: usize = 16 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum State {
@@ -352,34 +351,10 @@ impl<'a> Engine<'a> {
     }
 
     fn read_response(&mut self, id: usize) -> io::Result<()> {
-        let mut eof = false;
-        loop {
-            let c = &mut self.conns[id];
-            let len = c.rbuf.len();
-            c.rbuf.resize(len + READ_CHUNK, 0);
-            let res = c.stream.as_mut().expect("busy connection has a stream").read(&mut c.rbuf[len..]);
-            match res {
-                Ok(0) => {
-                    c.rbuf.truncate(len);
-                    eof = true;
-                    break;
-                }
-                Ok(n) => {
-                    c.rbuf.truncate(len + n);
-                    if n < READ_CHUNK {
-                        break;
-                    }
-                }
-                Err(e) => {
-                    c.rbuf.truncate(len);
-                    match e.kind() {
-                        io::ErrorKind::WouldBlock => break,
-                        io::ErrorKind::Interrupted => continue,
-                        _ => return self.fail(id, ERR_RESET),
-                    }
-                }
-            }
-        }
+        let c = &mut self.conns[id];
+        let Ok(eof) = socket::read_available(c.stream.as_mut().expect("busy connection has a stream"), &mut c.rbuf) else {
+            return self.fail(id, ERR_RESET);
+        };
         let now = self.now();
         let c = &mut self.conns[id];
         if eof && c.rbuf.is_empty() {

@@ -9,6 +9,40 @@ fn cvt(r: libc::c_int) -> io::Result<libc::c_int> {
     if r < 0 { Err(io::Error::last_os_error()) } else { Ok(r) }
 }
 
+/// How much one read asks for; a read that returns less has emptied the socket.
+pub const READ_CHUNK: usize = 16 * 1024;
+
+/// Appends everything a readable non-blocking socket holds to `buf`, READ_CHUNK at a time, until
+/// it would block, returns a short read, or the peer closes. Ok(true): the peer closed (what came
+/// before the close is in `buf`). Err: a reset or any other failure of the connection.
+pub fn read_available(stream: &mut TcpStream, buf: &mut Vec<u8>) -> io::Result<bool> {
+    use std::io::Read;
+    loop {
+        let len = buf.len();
+        buf.resize(len + READ_CHUNK, 0);
+        match stream.read(&mut buf[len..]) {
+            Ok(0) => {
+                buf.truncate(len);
+                return Ok(true);
+            }
+            Ok(n) => {
+                buf.truncate(len + n);
+                if n < READ_CHUNK {
+                    return Ok(false);
+                }
+            }
+            Err(e) => {
+                buf.truncate(len);
+                match e.kind() {
+                    io::ErrorKind::WouldBlock => return Ok(false),
+                    io::ErrorKind::Interrupted => continue,
+                    _ => return Err(e),
+                }
+            }
+        }
+    }
+}
+
 pub fn resolve(host: &str, port: u16) -> io::Result<SocketAddr> {
     (host, port).to_socket_addrs()?.next().ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "host did not resolve"))
 }
