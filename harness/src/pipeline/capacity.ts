@@ -12,20 +12,7 @@ import { RESULT_SCHEMA_VERSION, type Capacity } from '../results/schema.ts';
 import { readProc } from '../sample/index.ts';
 import { preload } from './preload.ts';
 
-export async function measureCapacity(
-  plan: Plan,
-  spec: ScenarioSpec,
-  manifest: ProcessorManifest,
-  pool: PoolRequest[],
-  run_id: string,
-  logDir: string,
-  signal: AbortSignal,
-  note: (line: string) => void,
-): Promise<Capacity> {
-  return (await measureCapacityWithClient(plan, spec, manifest, pool, run_id, logDir, signal, note)).capacity;
-}
-
-/** The same, with autocannon's own CPU (share of its core; null when it did not run), which a cross-check flags. */
+/** The capacity, with autocannon's own CPU (share of its core; null when it did not run), which a cross-check flags. */
 export async function measureCapacityWithClient(
   plan: Plan,
   spec: ScenarioSpec,

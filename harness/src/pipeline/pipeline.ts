@@ -34,7 +34,7 @@ import { fetchStats, readProc, startSampler, type CycleRecord } from '../sample/
 import type { Sink } from '../store/index.ts';
 import { loadVectors } from '../verify/load-vectors.ts';
 import { runVectors } from '../verify/run-vectors.ts';
-import { measureCapacity } from './capacity.ts';
+import { measureCapacityWithClient } from './capacity.ts';
 import { measureNoise } from './noise.ts';
 import { preload } from './preload.ts';
 import { collectProvenance } from './provenance.ts';
@@ -198,7 +198,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
         const state = states.find((s) => s.manifest.name === step.processor)!;
         events.emit({ type: 'step', label: `${step.scenario}/${step.processor} capacity`, done, total, done_planned_s, remaining_planned_s });
         if (!state.excluded && !interrupt.signal.aborted) {
-          const c = await measureCapacity(plan, spec, state.manifest, pools.get(spec.name)!, run_id, logDir, interrupt.signal, (n) => notes.push(n));
+          const { capacity: c } = await measureCapacityWithClient(plan, spec, state.manifest, pools.get(spec.name)!, run_id, logDir, interrupt.signal, (n) => notes.push(n));
           capacity.push(c);
           opts.sink.addCapacity(c);
         }

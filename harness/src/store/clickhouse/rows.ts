@@ -5,6 +5,7 @@ import {
   RunManifest as RunManifestSchema,
   type Capacity,
   type Interval,
+  type MachineProvenance,
   type Measurement,
   type PhaseResult,
   type RunManifest,
@@ -12,6 +13,20 @@ import {
 } from '../../results/schema.ts';
 
 export type Row = Record<string, unknown>;
+
+/** The columns every sweep and trade-offs row repeats from its result: which version, when, where. */
+export function resultHeaderColumns(r: { schema_version: number; status: string; started_at: string; provenance: MachineProvenance }): Row {
+  return {
+    schema_version: r.schema_version,
+    status: r.status,
+    started_at: r.started_at,
+    started_ms: Date.parse(r.started_at),
+    git_sha: r.provenance.git_sha,
+    git_branch: r.provenance.git_branch,
+    hostname: r.provenance.hostname,
+    cores: r.provenance.cores,
+  };
+}
 
 export interface RunRows {
   runs: Row[];

@@ -1,7 +1,7 @@
 // A sweep as rows of sweep_results and sweep_steps (0010_sweeps.sql) and back. Pure functions:
 // the round trip is tested without a server.
 import { SweepResult, type ProcessorSweep, type ScenarioSweep, type SweepStep } from '../../results/sweep-schema.ts';
-import type { Row } from './rows.ts';
+import { resultHeaderColumns, type Row } from './rows.ts';
 
 export interface SweepRows {
   sweep_results: Row[];
@@ -51,14 +51,7 @@ export function sweepRows(result: SweepResult, version: number): SweepRows {
         ...key,
         scenario_position,
         position,
-        schema_version: result.schema_version,
-        status: result.status,
-        started_at: result.started_at,
-        started_ms: Date.parse(result.started_at),
-        git_sha: result.provenance.git_sha,
-        git_branch: result.provenance.git_branch,
-        hostname: result.provenance.hostname,
-        cores: result.provenance.cores,
+        ...resultHeaderColumns(result),
         threads: result.provenance.threads,
         profile: result.settings.profile,
         sustainable_rate_per_s: s?.rate_per_s ?? null,

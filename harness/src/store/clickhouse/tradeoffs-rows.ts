@@ -1,7 +1,7 @@
 // A trade-offs result as rows of the `tradeoffs` table (0008_tradeoffs.sql) and back. Pure
 // functions: the round trip is tested without a server.
 import { TradeoffsResult, type ProcessorTradeoffs } from '../../results/tradeoffs-schema.ts';
-import type { Row } from './rows.ts';
+import { resultHeaderColumns, type Row } from './rows.ts';
 
 const measured = <T extends { status: string }, V>(f: T, pick: (m: Extract<T, { status: 'measured' }>) => V): V | null =>
   f.status === 'measured' ? pick(f as Extract<T, { status: 'measured' }>) : null;
@@ -13,14 +13,7 @@ export function tradeoffsRows(result: TradeoffsResult, version: number): Row[] {
     tradeoffs_id: result.id,
     processor: p.name,
     position,
-    schema_version: result.schema_version,
-    status: result.status,
-    started_at: result.started_at,
-    started_ms: Date.parse(result.started_at),
-    git_sha: result.provenance.git_sha,
-    git_branch: result.provenance.git_branch,
-    hostname: result.provenance.hostname,
-    cores: result.provenance.cores,
+    ...resultHeaderColumns(result),
     repetitions: result.options.repeat,
     load_avg_1m_before: result.noise.load_avg_before.m1,
     load_avg_1m_after: result.noise.load_avg_after.m1,
