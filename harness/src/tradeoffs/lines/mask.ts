@@ -95,35 +95,20 @@ export function maskCode(text: string, syntax: Syntax): string {
       continue;
     }
     if (!IDENT.test(prev)) {
-      if (syntax === 'rust') {
-        const raw = /^b?r(#*)"/.exec(text.slice(i, i + 260));
-        if (raw) {
-          const close = `"${raw[1]}`;
-          const body = i + raw[0].length;
-          const end = text.indexOf(close, body);
-          const stop = end < 0 ? n : end + close.length;
-          for (let k = i; k < body; k++) code(k);
-          literal(body, end < 0 ? n : end);
-          for (let k = end < 0 ? n : end; k < stop; k++) code(k);
-          i = stop;
-          lastSignificant = '"';
-          continue;
-        }
-      }
-      if (syntax === 'cpp') {
-        const raw = /^(?:u8|u|U|L)?R"([^()\\\s]{0,16})\(/.exec(text.slice(i, i + 24));
-        if (raw) {
-          const close = `)${raw[1]}"`;
-          const body = i + raw[0].length;
-          const end = text.indexOf(close, body);
-          const stop = end < 0 ? n : end + close.length;
-          for (let k = i; k < body; k++) code(k);
-          literal(body, end < 0 ? n : end);
-          for (let k = end < 0 ? n : end; k < stop; k++) code(k);
-          i = stop;
-          lastSignificant = '"';
-          continue;
-        }
+      // Raw strings: Rust's r#"…"# (and br"…"), C++'s R"delim(…)delim". Opening and closing
+      // marks are code, what is between them a literal, to the end of the text if unclosed.
+      const raw = syntax === 'rust' ? /^b?r(#*)"/.exec(text.slice(i, i + 260)) : syntax === 'cpp' ? /^(?:u8|u|U|L)?R"([^()\\\s]{0,16})\(/.exec(text.slice(i, i + 24)) : null;
+      if (raw) {
+        const close = syntax === 'rust' ? `"${raw[1]}` : `)${raw[1]}"`;
+        const body = i + raw[0].length;
+        const end = text.indexOf(close, body);
+        const stop = end < 0 ? n : end + close.length;
+        for (let k = i; k < body; k++) code(k);
+        literal(body, end < 0 ? n : end);
+        for (let k = end < 0 ? n : end; k < stop; k++) code(k);
+        i = stop;
+        lastSignificant = '"';
+        continue;
       }
     }
     if (ch === '"') {
