@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -38,4 +38,13 @@ export async function launchBrowser(viewport = { width: 1280, height: 900 }): Pr
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** A browser and its first page, whose uncaught errors are collected: every view test ends by asserting there were none. */
+export async function launchWithPage(viewport = { width: 1280, height: 900 }): Promise<{ browser: Browser; page: Page; pageErrors: string[] }> {
+  const browser = await launchBrowser(viewport);
+  const page = await browser.context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  return { browser, page, pageErrors };
 }

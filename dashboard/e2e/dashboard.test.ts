@@ -2,10 +2,9 @@
 // folder: every view draws real recharts SVG with the seeded numbers, navigation keeps the URL,
 // bad URL parameters end in an error state and a 400 from the API. Screenshots of every view go
 // to e2e/artifacts/ (and to screenshots/ with UPDATE_SCREENSHOTS=1).
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import hdr from 'hdr-histogram-js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,20 +14,17 @@ import type { DashboardServer } from '../../harness/src/serve/server.ts';
 import { summarize } from '../../harness/src/report/summary.ts';
 import { formatBytes } from '../src/format/bytes.ts';
 import { formatDuration } from '../src/format/duration.ts';
-import { launchBrowser, type Browser } from './browser.ts';
+import { launchWithPage, type Browser } from './browser.ts';
+import { saveScreenshot } from './screenshot.ts';
 import { startSeededDashboard } from './dashboard-server.ts';
 import { COMPARE_PAIR, E2E_RUNS, seedRuns } from './seed.ts';
-
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ARTIFACTS = path.join(HERE, 'artifacts');
-const SCREENSHOTS = path.join(HERE, '..', 'screenshots');
 
 let root: string;
 let runs: RunRecord[];
 let server: DashboardServer;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 const latest = () => runs.at(-1)!;
 const measure = (m: Measurement) => m.phases.find((p) => p.phase === 'measure')!;
@@ -41,9 +37,7 @@ async function open(hash: string, ready: string): Promise<void> {
 }
 
 async function shoot(name: string): Promise<void> {
-  const file = path.join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  if (process.env.UPDATE_SCREENSHOTS === '1') await copyFile(file, path.join(SCREENSHOTS, `${name}.png`));
+  await saveScreenshot(page, name);
 }
 
 const text = (selector: string) => page.locator(selector).first().innerText();
@@ -68,12 +62,8 @@ beforeAll(async () => {
       ],
     }),
   );
-  await mkdir(ARTIFACTS, { recursive: true });
-  if (process.env.UPDATE_SCREENSHOTS === '1') await mkdir(SCREENSHOTS, { recursive: true });
   server = await startSeededDashboard(root);
-  browser = await launchBrowser({ width: 1280, height: 860 });
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  ({ browser, page, pageErrors } = await launchWithPage({ width: 1280, height: 860 }));
 });
 
 afterAll(async () => {

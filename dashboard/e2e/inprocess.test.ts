@@ -2,7 +2,7 @@
 // `npm run microbench -- --smoke` (fixtures/microbench-smoke, labelled as such: its figures mean
 // nothing), plus a synthetic result for the picker. Every function's charts draw a bar per
 // record on a logarithmic axis with the interval whiskers, the table holds the stored medians.
-import { copyFile, cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,21 +14,20 @@ import { MicrobenchFileStore } from '../../harness/src/store/index.ts';
 import { syntheticMicrobench } from '../../harness/src/store/microbench-fixtures.ts';
 import { formatNanos } from '../src/format/nanos.ts';
 import { inProcessGroups } from '../src/shape/inprocess.ts';
-import { launchBrowser, type Browser } from './browser.ts';
+import { launchWithPage, type Browser } from './browser.ts';
+import { saveScreenshot } from './screenshot.ts';
 import { startSeededDashboard } from './dashboard-server.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURE = path.join(HERE, 'fixtures', 'microbench-smoke');
 const SMOKE_ID = '20261201T102930Z-c011db6-e568';
-const ARTIFACTS = path.join(HERE, 'artifacts');
-const SCREENSHOTS = path.join(HERE, '..', 'screenshots');
 
 let root: string;
 let smoke: StoredMicrobench;
 let server: DashboardServer;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 // Older than the smoke run, so the smoke run is the newest (the default).
 const synthetic = syntheticMicrobench('20261130T080000Z-abc1234-0001', '2026-11-30T08:00:00Z');
 
@@ -48,9 +47,7 @@ beforeAll(async () => {
   await new MicrobenchFileStore(microbench).write(synthetic);
   smoke = { ...MicrobenchResult.parse(JSON.parse(await readFile(path.join(FIXTURE, SMOKE_ID, 'result.json'), 'utf8'))), id: SMOKE_ID };
   server = await startSeededDashboard(path.join(root, 'results'), microbench);
-  browser = await launchBrowser({ width: 1280, height: 900 });
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  ({ browser, page, pageErrors } = await launchWithPage({ width: 1280, height: 900 }));
 });
 
 afterAll(async () => {
@@ -70,10 +67,7 @@ describe('in-process view', () => {
       expect(await page.locator(`[data-testid=chart-ns-${g.name}] .recharts-bar-rectangle path`).count(), g.name).toBe(records);
       expect(await page.locator(`[data-testid=chart-rate-${g.name}] .recharts-bar-rectangle path`).count(), g.name).toBe(records);
     }
-    await mkdir(ARTIFACTS, { recursive: true });
-    const shot = path.join(ARTIFACTS, 'inprocess.png');
-    await page.screenshot({ path: shot, fullPage: true });
-    if (process.env.UPDATE_SCREENSHOTS === '1') await copyFile(shot, path.join(SCREENSHOTS, 'inprocess.png'));
+    await saveScreenshot(page, 'inprocess');
   });
 
   it('shows every stored median in its function table', async () => {

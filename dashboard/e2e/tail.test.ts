@@ -3,10 +3,10 @@
 // a quick run of go, node, node-rust and rust, schema v2) and a v1 run beside it. Every figure
 // checked here is read from the run's files, not from the app's own shaping code. Screenshots:
 // e2e/artifacts/{tail,latency-bands,overview-clean}.png (and screenshots/ with UPDATE_SCREENSHOTS=1).
-import { copyFile, cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtmlReport } from '../../harness/src/report/html.ts';
@@ -20,12 +20,10 @@ import { figureOf } from '../../harness/src/compare/figure.ts';
 import { formatDuration } from '../src/format/duration.ts';
 import { formatShare } from '../src/format/quantity.ts';
 import { REAL_RUN_DIR, REAL_RUN_ID } from '../src/shape/fixtures.ts';
-import { launchBrowser, type Browser } from './browser.ts';
+import { launchWithPage, type Browser } from './browser.ts';
+import { saveScreenshot } from './screenshot.ts';
 import { startSeededDashboard } from './dashboard-server.ts';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ARTIFACTS = path.join(HERE, 'artifacts');
-const SCREENSHOTS = path.join(HERE, '..', 'screenshots');
 const V1_RUN_ID = 'synthetic-000041';
 const CAUSES = ['platform_processor_cpu', 'platform_driver_cpu', 'runtime_pause', 'gc_cycle', 'driver_lag', 'queued', 'unexplained'] as const;
 
@@ -34,7 +32,7 @@ let real: RunRecord;
 let server: DashboardServer;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 const ofProcessor = (processor: string) => real.measurements.filter((m) => m.scenario === 'ingest' && m.processor === processor && m.status === 'ok');
 const text = (selector: string) => page.locator(selector).first().innerText();
@@ -47,9 +45,7 @@ async function open(hash: string, ready: string): Promise<void> {
 }
 
 async function shoot(name: string): Promise<void> {
-  const file = path.join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  if (process.env.UPDATE_SCREENSHOTS === '1') await copyFile(file, path.join(SCREENSHOTS, `${name}.png`));
+  await saveScreenshot(page, name);
 }
 
 beforeAll(async () => {
@@ -63,12 +59,8 @@ beforeAll(async () => {
   for (const m of old.measurements) m.schema_version = 1;
   for (const c of old.capacity) c.schema_version = 1;
   await writeRunDir(runDir(root, V1_RUN_ID), old);
-  await mkdir(ARTIFACTS, { recursive: true });
-  if (process.env.UPDATE_SCREENSHOTS === '1') await mkdir(SCREENSHOTS, { recursive: true });
   server = await startSeededDashboard(root);
-  browser = await launchBrowser({ width: 1400, height: 900 });
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  ({ browser, page, pageErrors } = await launchWithPage({ width: 1400, height: 900 }));
 });
 
 afterAll(async () => {

@@ -2,9 +2,9 @@
 // fixture processor: the table shows the figures that run measured, the build chart draws, and
 // the self-contained HTML report carries the same table. Screenshot: e2e/artifacts/tradeoffs.png
 // (and screenshots/ with UPDATE_SCREENSHOTS=1).
-import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtmlReport } from '../../harness/src/report/html.ts';
@@ -15,12 +15,9 @@ import { tinyRepo, type TinyRepo } from '../../harness/src/tradeoffs/fixtures/ti
 import { runTradeoffs } from '../../harness/src/tradeoffs/tradeoffs.ts';
 import { formatBytes } from '../src/format/bytes.ts';
 import { formatDuration } from '../src/format/duration.ts';
-import { launchBrowser, type Browser } from './browser.ts';
+import { launchWithPage, type Browser } from './browser.ts';
+import { saveScreenshot } from './screenshot.ts';
 import { startSeededDashboard } from './dashboard-server.ts';
-
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ARTIFACTS = path.join(HERE, 'artifacts');
-const SCREENSHOTS = path.join(HERE, '..', 'screenshots');
 
 let repo: TinyRepo;
 let result: TradeoffsResult;
@@ -28,7 +25,7 @@ let server: DashboardServer;
 let empty: DashboardServer;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 const cellText = (row: string, cell: string) => page.locator(`[data-testid=tradeoffs-table] [data-row="${row}"] [data-cell=${cell}]`).innerText();
 
@@ -44,12 +41,9 @@ beforeAll(async () => {
     tradeoffsRoot: repo.tradeoffsRoot,
     scenariosDir: repo.scenariosDir,
   }));
-  await mkdir(ARTIFACTS, { recursive: true });
   server = await startSeededDashboard(path.join(repo.root, 'results'), undefined, repo.tradeoffsRoot);
   empty = await startSeededDashboard(path.join(repo.root, 'results'));
-  browser = await launchBrowser({ width: 1400, height: 900 });
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  ({ browser, page, pageErrors } = await launchWithPage({ width: 1400, height: 900 }));
 }, 300_000);
 
 afterAll(async () => {
@@ -89,9 +83,7 @@ describe('Trade-offs view', () => {
   it('draws a cold and an incremental bar per processor', async () => {
     await page.waitForSelector('[data-testid=chart-builds] .recharts-bar-rectangle path');
     expect(await page.locator('[data-testid=chart-builds] .recharts-bar-rectangle path').count()).toBe(2);
-    const file = path.join(ARTIFACTS, 'tradeoffs.png');
-    await page.screenshot({ path: file, fullPage: true });
-    if (process.env.UPDATE_SCREENSHOTS === '1') await copyFile(file, path.join(SCREENSHOTS, 'tradeoffs.png'));
+    await saveScreenshot(page, 'tradeoffs');
   });
 
   it('names the command when nothing was measured yet', async () => {
