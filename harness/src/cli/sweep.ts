@@ -184,7 +184,7 @@ export function register(program: Command): void {
         say(`${s.spec.name}: ${l.rates_per_s ? `rates ${l.rates_per_s.join(', ')}/s` : `from ${l.start_per_s}/s ×${l.factor} per step up to ${l.max_per_s}/s`}; SLO (${s.slo_source}) ${s.slo.latency.map((b) => `${b.figure} ${b.percentile} ≤ ${b.max_us} µs`).join(', ')}, ≥ ${s.slo.min_achieved_share * 100}% answered${s.slo.no_upward_trend ? ', no growing latency' : ''}`);
       }
       const st = resolved.settings;
-      say(`each step ${st.warmup_s} s warmup + ${st.measure_s} s measure in a fresh process; bisect to ${st.resolution * 100}%, ${st.confirm_repetitions} confirmations, equal load at ${st.equal_load.fractions.map((f) => `${f * 100}%`).join(', ')} × ${st.equal_load.repetitions}`);
+      say(`each step ${st.warmup_s} s warmup + ${st.measure_s} s measure in a fresh process; bisect to ${st.resolution * 100}%, ${st.confirm_repetitions} confirmations${st.confirm_step_downs ? ` (up to ${st.confirm_step_downs} steps of ${st.resolution * 400}% down from a rate most of them miss)` : ''}, equal load at ${st.equal_load.fractions.map((f) => `${f * 100}%`).join(', ')} × ${st.equal_load.repetitions}`);
 
       const config = storeConfigFromEnv({ ...(flags.store ? { store: flags.store } : {}) });
       const interrupt = new AbortController();

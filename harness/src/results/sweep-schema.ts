@@ -123,6 +123,10 @@ export const Sustainable = z.object({
   next_failed_by: z.array(FailedBy).describe('why the rate above failed'),
   next_reasons: z.array(z.string()),
   ended: z.enum(['bracketed', 'max-rate', 'floor', 'driver-limited', 'failed']),
+  stepped_down_from_per_s: z
+    .array(rate)
+    .optional()
+    .describe('rates the search found that most confirmation repetitions missed, highest first; the figure is the rate confirmed below them (absent: none, or a sweep before step-downs)'),
   confirmation: z.object({
     repetitions: count,
     passed: count,
@@ -190,6 +194,7 @@ export const SweepSettings = z.object({
   resolution: z.number().positive(),
   stop_after_unsustainable: count,
   confirm_repetitions: count,
+  confirm_step_downs: count.optional().describe('how many times a rate most confirmations missed is replaced by one 1 + 4 × resolution below it (absent: a sweep before step-downs, none)'),
   trend_min_overload: z
     .number()
     .positive()

@@ -18,6 +18,7 @@ import { LOGS_DIR, newRunId, sweepDir, sweepMeasurementFile } from '../results/l
 import { SWEEP_SCHEMA_VERSION, type LoadBasis, type ProcessorSweep, type ScenarioSweep, type StepStage, type SweepResult, type SweepSettings, type SweepStep } from '../results/sweep-schema.ts';
 import { writeSweepFile, writeSweepMeasurement } from '../store/sweep-files.ts';
 import { autocannonCrossCheck, nativeCeiling, type CeilingContext } from './ceilings.ts';
+import { confirmAll } from './confirm.ts';
 import { runCurve } from './curve.ts';
 import { equalLoadTargets, targetsWithin } from './equal-load.ts';
 import { searchSustainable, type SearchOutcome } from './search.ts';
@@ -133,17 +134,18 @@ export async function runSweep(o: SweepOptions): Promise<{ result: SweepResult; 
       }),
     );
 
-    for (let rep = 0; rep < settings.confirm_repetitions; rep++) {
-      for (const { state, ps } of swept) {
-        const found = searches.get(ps.processor);
-        if (signal.aborted || !found || found.lo <= 0 || found.ended === 'failed') continue;
-        await runnerFor(state, ps)(found.lo, 'confirm', rep);
-      }
-    }
+    const confirmed = await confirmAll(
+      swept.flatMap(({ state, ps }) => {
+        const search = searches.get(ps.processor);
+        return search ? [{ processor: ps.processor, search, run: (rate: number, rep: number) => runnerFor(state, ps)(rate, 'confirm', rep) }] : [];
+      }),
+      { repetitions: settings.confirm_repetitions, step_downs: settings.confirm_step_downs ?? 0, resolution: settings.resolution, aborted: () => signal.aborted },
+    );
     for (const { ps } of swept) {
       const found = searches.get(ps.processor);
       if (!found || signal.aborted) continue;
-      ps.sustainable = sustainableOf({ search: found, confirmations: ps.steps.filter((s) => s.stage === 'confirm'), events_per_request, threads: plan.threads, resolution: settings.resolution });
+      const c = confirmed.get(ps.processor);
+      ps.sustainable = sustainableOf({ search: c?.search ?? found, confirmations: c?.confirmations ?? [], events_per_request, threads: plan.threads, resolution: settings.resolution, stepped_down_from_per_s: c?.stepped_down_from_per_s });
     }
     await save();
 

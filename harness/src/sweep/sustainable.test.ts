@@ -22,6 +22,12 @@ describe('sustainableOf', () => {
     expect(sustainableWording(s)).toBe('not confirmed (1 of 3 repetitions met the SLO)');
   });
 
+  it('says which rate the confirmations refused before the one it reports', () => {
+    const s = sustainableOf({ search, confirmations: [confirm(800, 0), confirm(850, 1), confirm(1200, 2)], events_per_request: 99, threads: 1, resolution: 0.02, stepped_down_from_per_s: [10_800] });
+    expect(s.stepped_down_from_per_s).toEqual([10_800]);
+    expect(sustainableWording(s)).toBe('confirmed, after a step down from 10800/s, which most repetitions missed');
+  });
+
   it('reads as "at least" when the driver ended the search', () => {
     const s = sustainableOf({ search: { ...search, ended: 'driver-limited' }, confirmations: [confirm(800, 0)], events_per_request: 99, threads: 1, resolution: 0.02 });
     expect(s.lower_bound).toBe(true);

@@ -17,6 +17,8 @@ export interface SustainableInputs {
   events_per_request: number;
   threads: number;
   resolution: number;
+  /** Rates the confirmations refused before this one (sweep/confirm.ts), highest first. */
+  stepped_down_from_per_s?: number[];
 }
 
 export function sustainableOf(x: SustainableInputs): Sustainable {
@@ -38,6 +40,7 @@ export function sustainableOf(x: SustainableInputs): Sustainable {
     next_failed_by: search.hi_step?.verdict.failed_by ?? [],
     next_reasons: search.hi_step?.verdict.reasons ?? [],
     ended: search.ended,
+    ...(x.stepped_down_from_per_s?.length ? { stepped_down_from_per_s: x.stepped_down_from_per_s } : {}),
     confirmation: {
       repetitions: confirmations.length,
       passed,
@@ -54,5 +57,7 @@ export function sustainableWording(s: Sustainable): string {
   if (s.ended === 'max-rate') return 'at least (the maximum rate was sustained)';
   if (s.ended === 'floor') return 'none down to the floor';
   if (s.ended === 'failed') return 'not measured (the processor failed)';
-  return s.confirmation.confirmed ? 'confirmed' : `not confirmed (${s.confirmation.passed} of ${s.confirmation.repetitions} repetitions met the SLO)`;
+  const downs = s.stepped_down_from_per_s ?? [];
+  const after = downs.length ? `, after ${downs.length === 1 ? 'a step' : `${downs.length} steps`} down from ${Math.round(downs[0]!)}/s, which most repetitions missed` : '';
+  return s.confirmation.confirmed ? `confirmed${after}` : `not confirmed (${s.confirmation.passed} of ${s.confirmation.repetitions} repetitions met the SLO${after})`;
 }

@@ -9,11 +9,15 @@ import type { ProcessorSweep, SweepStep } from '../results/sweep-schema.ts';
 /** Below this share of its THREADS budget a processor is not near its limit. */
 export const UNLOADED_CPU_SHARE = 0.25;
 
-/** The curve or bisection step at the first unsustainable rate (the lowest rate when none held). */
+/**
+ * The step at the first unsustainable rate (the lowest rate when none held): the curve or
+ * bisection step there, or, when the confirmations refused that rate, one that missed.
+ */
 export function failedStepOf(p: ProcessorSweep): SweepStep | null {
   const rate = p.sustainable?.first_unsustainable_rate_per_s;
   if (!rate) return null;
-  return p.steps.find((s) => (s.stage === 'curve' || s.stage === 'bisect') && s.offered_rate_per_s === rate) ?? null;
+  const at = p.steps.filter((s) => s.offered_rate_per_s === rate && s.stage !== 'equal-load');
+  return at.find((s) => s.stage === 'curve' || s.stage === 'bisect') ?? at.find((s) => !s.verdict.sustainable) ?? null;
 }
 
 /** The processor's CPU at that step as a share of its budget; null when not recorded. */
