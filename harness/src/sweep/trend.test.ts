@@ -33,8 +33,16 @@ describe('latencyTrend', () => {
   it('counts a slope as a backlog from the overload floor it is given', () => {
     // +5 ms per second: a queue fed 0.5% faster than it is served.
     const p50s = series([1000, 6000, 11_000, 16_000]);
-    expect(latencyTrend(p50s).growing).toBe(false);
-    expect(latencyTrend(p50s, 0.004).growing).toBe(true);
+    expect(latencyTrend(p50s).growing).toBe(true);
+    expect(latencyTrend(p50s, 0.01).growing).toBe(false);
+  });
+
+  it('calls the slowest backlog measured on this VM growing (Rust, reads at 6,845 req/s at 94% CPU: +7.1 ms/s)', () => {
+    expect(latencyTrend(series([1000, 8100, 15_200, 22_300])).growing).toBe(true);
+  });
+
+  it('does not call the fastest drift measured short of a limit a backlog (Node, ingest at 563 req/s at 30% CPU: +0.5 ms/s)', () => {
+    expect(latencyTrend(series([400, 900, 1400, 1900])).growing).toBe(false);
   });
 
   it('has no test with fewer than three seconds', () => {

@@ -9,15 +9,17 @@
 // rate: 1% over the limit is +10,000 µs/s. So a slope of a few dozen µs/s, however significant, is
 // not a queue filling: it is the service time drifting (on this VM, platform noise: a reads sweep
 // called Go unsustainable at 261 req/s with its p50 rising 440 → 520 µs at 13% CPU, a queue 0.04
-// requests longer by Little's law, against a closed-loop ceiling of 3.9k req/s). The floor is half
-// the search's resolution: a step one resolution past the limit fills at twice the floor, and
-// overloads smaller than the resolution are below what the search resolves anyway.
+// requests longer by Little's law, against a closed-loop ceiling of 3.9k req/s). The floor lies
+// between the two, as measured over the 841 steps of this VM's first 14 sweeps: the significant
+// slopes of steps short of their limit reached +0.5 ms/s (at 3–74% CPU), real backlogs started at
+// +7.1 ms/s (at 82–97% CPU; p50 8 ms and up). 0.25% over (+2.5 ms/s) is 5× the drift and below
+// the slowest backlog; a step one 2% resolution past the limit fills at 8× the floor.
 import { median } from '../stats/describe.ts';
 import { tQuantile } from '../stats/student-t.ts';
 import type { Trend } from '../results/sweep-schema.ts';
 
-/** The smallest overload the trend test counts (share over the served rate); half the 2% resolution. */
-export const DEFAULT_MIN_OVERLOAD = 0.01;
+/** The smallest overload the trend test counts (share over the served rate): +2.5 ms of waiting per second. */
+export const DEFAULT_MIN_OVERLOAD = 0.0025;
 const CONFIDENCE = 0.95;
 const US_PER_S = 1e6;
 
