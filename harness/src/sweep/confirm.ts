@@ -7,6 +7,7 @@
 // with the confirmation allowed to say no.
 import type { SweepStep } from '../results/sweep-schema.ts';
 import type { SearchOutcome } from './search.ts';
+import { majorityMet } from './sustainable.ts';
 
 export type ConfirmStep = (rate: number, repetition: number) => Promise<SweepStep>;
 
@@ -31,8 +32,6 @@ export interface ConfirmOptions {
   resolution: number;
   aborted: () => boolean;
 }
-
-const majorityMet = (steps: readonly SweepStep[]) => 2 * steps.filter((s) => s.verdict.sustainable).length > steps.length;
 
 export async function confirmAll(entries: readonly ConfirmEntry[], o: ConfirmOptions): Promise<Map<string, Confirmed>> {
   const out = new Map<string, Confirmed>();

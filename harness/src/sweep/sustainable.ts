@@ -11,6 +11,9 @@ function level(xs: number[]): LevelEstimate {
   return { estimate: xs.length === 1 ? xs[0]! : null, ci_low: null, ci_high: null, n: xs.length };
 }
 
+/** The confirmation rule: a majority of the repetitions at a rate met the SLO (none: not confirmed). */
+export const majorityMet = (steps: readonly SweepStep[]) => steps.length > 0 && 2 * steps.filter((s) => s.verdict.sustainable).length > steps.length;
+
 export interface SustainableInputs {
   search: SearchOutcome;
   confirmations: readonly SweepStep[];
@@ -44,7 +47,7 @@ export function sustainableOf(x: SustainableInputs): Sustainable {
     confirmation: {
       repetitions: confirmations.length,
       passed,
-      confirmed: confirmations.length > 0 && 2 * passed > confirmations.length,
+      confirmed: majorityMet(confirmations),
       achieved_events_per_s: level(ok.map((s) => s.events_per_s).filter((v) => v > 0)),
       p99_clean_us: level(clean),
     },
